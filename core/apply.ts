@@ -1,0 +1,109 @@
+// apply(state, event): the one way state changes, on the server and in every client.
+import { withItemAdded, withItemMoved, withItemRemoved, subtreeIds } from './agenda.ts';
+import { assertNever } from './errors.ts';
+import type { MeetingEvent } from './events.ts';
+import type { DocumentInfo, MeetingState } from './model.ts';
+
+export function emptyMeeting(): MeetingState {
+  return {
+    id: '',
+    title: '',
+    description: '',
+    location: '',
+    startsAt: '',
+    quorum: { kind: 'fraction', value: 0.5 },
+    selfCheckIn: false,
+    createdAt: '',
+    createdBy: '',
+    rev: 0,
+    status: 'scheduled',
+    currentItemId: null,
+    participants: {},
+    agenda: { items: {}, children: {} },
+    attendance: {},
+    documents: {},
+  };
+}
+
+export function apply(state: MeetingState, event: MeetingEvent): MeetingState {
+  const next = applyBody(state, event);
+  return next === state ? { ...state, rev: event.rev } : { ...next, rev: event.rev };
+}
+
+function applyBody(s: MeetingState, e: MeetingEvent): MeetingState {
+  switch (e.type) {
+    case 'meeting.created': {
+      const { meeting, creator } = e.payload;
+      return { ...s, ...meeting, participants: { [creator.userId]: creator } };
+    }
+    case 'meeting.updated':
+      return { ...s, ...e.payload };
+    case 'meeting.statusChanged':
+      return { ...s, status: e.payload.status };
+    case 'participant.added':
+      return {
+        ...s,
+        participants: { ...s.participants, [e.payload.participant.userId]: e.payload.participant },
+      };
+    case 'participant.roleChanged': {
+      const p = s.participants[e.payload.userId];
+      if (!p) return s;
+      return {
+        ...s,
+        participants: { ...s.participants, [p.userId]: { ...p, role: e.payload.role } },
+      };
+    }
+    case 'participant.removed': {
+      const participants = { ...s.participants };
+      delete participants[e.payload.userId];
+      const attendance = { ...s.attendance };
+      delete attendance[e.payload.userId];
+      return { ...s, participants, attendance };
+    }
+    case 'agenda.itemAdded':
+      return { ...s, agenda: withItemAdded(s.agenda, e.payload.item, e.payload.index) };
+    case 'agenda.itemUpdated': {
+      const { itemId, ...changes } = e.payload;
+      const item = s.agenda.items[itemId];
+      if (!item) return s;
+      return {
+        ...s,
+        agenda: { ...s.agenda, items: { ...s.agenda.items, [itemId]: { ...item, ...changes } } },
+      };
+    }
+    case 'agenda.itemMoved':
+      return {
+        ...s,
+        agenda: withItemMoved(s.agenda, e.payload.itemId, e.payload.parentId, e.payload.index),
+      };
+    case 'agenda.itemRemoved': {
+      const gone = new Set(subtreeIds(s.agenda, e.payload.itemId));
+      const documents: Record<string, DocumentInfo> = {};
+      for (const [id, d] of Object.entries(s.documents)) if (!gone.has(d.itemId)) documents[id] = d;
+      return {
+        ...s,
+        agenda: withItemRemoved(s.agenda, e.payload.itemId),
+        documents,
+        currentItemId: s.currentItemId && gone.has(s.currentItemId) ? null : s.currentItemId,
+      };
+    }
+    case 'agenda.currentChanged':
+      return { ...s, currentItemId: e.payload.itemId };
+    case 'attendance.changed': {
+      const { userId, status, reason, at, by } = e.payload;
+      return { ...s, attendance: { ...s.attendance, [userId]: { status, reason, at, by } } };
+    }
+    case 'document.added':
+      return {
+        ...s,
+        documents: { ...s.documents, [e.payload.document.id]: e.payload.document },
+      };
+    case 'document.removed': {
+      const documents = { ...s.documents };
+      delete documents[e.payload.documentId];
+      return { ...s, documents };
+    }
+    default:
+      return assertNever(e);
+  }
+}

@@ -1,0 +1,216 @@
+// decide(state, command, ctx): validate a command against the state and the actor's role,
+// and say which events it produces. Pure: ids, time and account names come in through ctx.
+import { childIds, subtreeIds } from './agenda.ts';
+import { appError, assertNever, type AppError } from './errors.ts';
+import type { EventBody } from './events.ts';
+import type { Actor, MeetingState, MeetingStatus, Role } from './model.ts';
+import { canCreateMeeting, COMMAND_ROLES, roleIn } from './permissions.ts';
+import type { Command } from './schemas.ts';
+
+export interface DecideContext {
+  actor: Actor;
+  /** ISO time of the decision. */
+  now: string;
+  newId: () => string;
+  /** The display name of an account, or null when there is no such active account. */
+  accountName: (userId: string) => string | null;
+}
+
+export type Decision = { ok: true; events: EventBody[] } | { ok: false; error: AppError };
+
+export const MAX_AGENDA_ITEMS = 500;
+export const MAX_AGENDA_DEPTH = 4;
+
+const STATUS_MOVES: Record<MeetingStatus, readonly MeetingStatus[]> = {
+  scheduled: ['in_progress', 'closed'],
+  in_progress: ['paused', 'closed'],
+  paused: ['in_progress', 'closed'],
+  closed: [],
+};
+
+const ok = (...events: EventBody[]): Decision => ({ ok: true, events });
+const fail = (code: AppError['code'], message: string): Decision => ({
+  ok: false,
+  error: appError(code, message),
+});
+
+export function decide(state: MeetingState | null, command: Command, ctx: DecideContext): Decision {
+  if (command.type === 'meeting.create') {
+    if (state !== null) return fail('CONFLICT', 'This meeting already exists.');
+    if (!canCreateMeeting(ctx.actor))
+      return fail('FORBIDDEN', 'Only a secretary or an administrator can create meetings.');
+    const p = command.payload;
+    return ok({
+      type: 'meeting.created',
+      payload: {
+        meeting: { id: ctx.newId(), ...p, createdAt: ctx.now, createdBy: ctx.actor.userId },
+        creator: {
+          userId: ctx.actor.userId,
+          displayName: ctx.accountName(ctx.actor.userId) ?? ctx.actor.userId,
+          role: 'secretary',
+        },
+      },
+    });
+  }
+  if (state === null) return fail('NOT_FOUND', 'There is no such meeting.');
+  const role = roleIn(state, ctx.actor);
+  if (role === null) return fail('FORBIDDEN', 'You are not a participant of this meeting.');
+  const allowed = COMMAND_ROLES[command.type];
+  const selfCheckIn =
+    command.type === 'attendance.set' &&
+    state.selfCheckIn &&
+    command.payload.userId === ctx.actor.userId &&
+    role !== 'observer';
+  if (!allowed.includes(role) && !selfCheckIn) {
+    return fail(
+      'FORBIDDEN',
+      `Your role (${role}) cannot do this; it needs one of: ${allowed.join(', ')}.`,
+    );
+  }
+  if (state.status === 'closed' && command.type !== 'meeting.update') {
+    return fail('CONFLICT', 'The meeting is closed; its record can no longer change.');
+  }
+  return decideInMeeting(state, command, ctx, role);
+}
+
+function decideInMeeting(
+  s: MeetingState,
+  command: Exclude<Command, { type: 'meeting.create' }>,
+  ctx: DecideContext,
+  role: Role,
+): Decision {
+  switch (command.type) {
+    case 'meeting.update':
+      return ok({ type: 'meeting.updated', payload: command.payload });
+    case 'meeting.setStatus': {
+      const to = command.payload.status;
+      if (to === s.status) return ok();
+      if (!STATUS_MOVES[s.status].includes(to))
+        return fail('CONFLICT', `A meeting that is ${s.status} cannot become ${to}.`);
+      return ok({ type: 'meeting.statusChanged', payload: { status: to } });
+    }
+    case 'participant.add': {
+      const { userId, role: newRole } = command.payload;
+      if (s.participants[userId]) return fail('CONFLICT', 'This person is already a participant.');
+      const displayName = ctx.accountName(userId);
+      if (displayName === null) return fail('NOT_FOUND', 'There is no active account with this id.');
+      return ok({
+        type: 'participant.added',
+        payload: { participant: { userId, displayName, role: newRole } },
+      });
+    }
+    case 'participant.setRole': {
+      const { userId, role: newRole } = command.payload;
+      const p = s.participants[userId];
+      if (!p) return fail('NOT_FOUND', 'This person is not a participant.');
+      if (p.role === newRole) return ok();
+      if (isLastOrganiser(s, userId) && !['admin', 'secretary'].includes(newRole))
+        return fail('CONFLICT', 'The meeting must keep at least one secretary or administrator.');
+      return ok({ type: 'participant.roleChanged', payload: { userId, role: newRole } });
+    }
+    case 'participant.remove': {
+      const { userId } = command.payload;
+      if (!s.participants[userId]) return fail('NOT_FOUND', 'This person is not a participant.');
+      if (isLastOrganiser(s, userId))
+        return fail('CONFLICT', 'The meeting must keep at least one secretary or administrator.');
+      return ok({ type: 'participant.removed', payload: { userId } });
+    }
+    case 'agenda.add': {
+      const { parentId, index, ...fields } = command.payload;
+      if (Object.keys(s.agenda.items).length >= MAX_AGENDA_ITEMS)
+        return fail('CONFLICT', `An agenda holds at most ${MAX_AGENDA_ITEMS} items.`);
+      if (parentId !== null && !s.agenda.items[parentId])
+        return fail('NOT_FOUND', 'The parent agenda item does not exist.');
+      if (depthOf(s, parentId) >= MAX_AGENDA_DEPTH)
+        return fail('CONFLICT', `Agenda items nest at most ${MAX_AGENDA_DEPTH} levels deep.`);
+      const siblings = childIds(s.agenda, parentId).length;
+      return ok({
+        type: 'agenda.itemAdded',
+        payload: {
+          item: { id: ctx.newId(), parentId, ...fields },
+          index: Math.min(index ?? siblings, siblings),
+        },
+      });
+    }
+    case 'agenda.update': {
+      if (!s.agenda.items[command.payload.itemId])
+        return fail('NOT_FOUND', 'This agenda item does not exist.');
+      return ok({ type: 'agenda.itemUpdated', payload: command.payload });
+    }
+    case 'agenda.move': {
+      const { itemId, parentId, index } = command.payload;
+      if (!s.agenda.items[itemId]) return fail('NOT_FOUND', 'This agenda item does not exist.');
+      if (parentId !== null && !s.agenda.items[parentId])
+        return fail('NOT_FOUND', 'The new parent agenda item does not exist.');
+      if (parentId !== null && subtreeIds(s.agenda, itemId).includes(parentId))
+        return fail('CONFLICT', 'An agenda item cannot be moved inside itself.');
+      const siblings = childIds(s.agenda, parentId).filter((x) => x !== itemId).length;
+      return ok({
+        type: 'agenda.itemMoved',
+        payload: { itemId, parentId, index: Math.min(index, siblings) },
+      });
+    }
+    case 'agenda.remove': {
+      if (!s.agenda.items[command.payload.itemId])
+        return fail('NOT_FOUND', 'This agenda item does not exist.');
+      return ok({ type: 'agenda.itemRemoved', payload: command.payload });
+    }
+    case 'agenda.setCurrent': {
+      const { itemId } = command.payload;
+      if (itemId !== null && !s.agenda.items[itemId])
+        return fail('NOT_FOUND', 'This agenda item does not exist.');
+      if (itemId === s.currentItemId) return ok();
+      return ok({ type: 'agenda.currentChanged', payload: { itemId } });
+    }
+    case 'attendance.set': {
+      const { userId, status, reason } = command.payload;
+      if (!s.participants[userId]) return fail('NOT_FOUND', 'This person is not a participant.');
+      return ok({
+        type: 'attendance.changed',
+        payload: {
+          userId,
+          status,
+          reason: status === 'absent' ? reason : '',
+          at: ctx.now,
+          by: ctx.actor.userId,
+        },
+      });
+    }
+    case 'document.add': {
+      if (!s.agenda.items[command.payload.itemId])
+        return fail('NOT_FOUND', 'This agenda item does not exist.');
+      return ok({
+        type: 'document.added',
+        payload: {
+          document: {
+            id: ctx.newId(),
+            ...command.payload,
+            uploadedBy: ctx.actor.userId,
+            uploadedAt: ctx.now,
+          },
+        },
+      });
+    }
+    case 'document.remove': {
+      if (!s.documents[command.payload.documentId])
+        return fail('NOT_FOUND', 'This document does not exist.');
+      return ok({ type: 'document.removed', payload: command.payload });
+    }
+    default:
+      void role;
+      return assertNever(command);
+  }
+}
+
+function depthOf(s: MeetingState, itemId: string | null): number {
+  let depth = 0;
+  for (let id = itemId; id !== null; id = s.agenda.items[id]?.parentId ?? null) depth++;
+  return depth;
+}
+
+function isLastOrganiser(s: MeetingState, userId: string): boolean {
+  const organisers = Object.values(s.participants).filter(
+    (p) => p.role === 'admin' || p.role === 'secretary',
+  );
+  return organisers.length === 1 && organisers[0]?.userId === userId;
+}

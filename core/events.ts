@@ -1,0 +1,49 @@
+// Events: the facts the server records. Each is stamped with the meeting's revision.
+import type {
+  AgendaItem,
+  AttendanceStatus,
+  DocumentInfo,
+  MeetingInfo,
+  MeetingStatus,
+  Participant,
+  Role,
+} from './model.ts';
+
+export type EventBody =
+  | { type: 'meeting.created'; payload: { meeting: MeetingInfo; creator: Participant } }
+  | {
+      type: 'meeting.updated';
+      payload: Partial<Omit<MeetingInfo, 'id' | 'createdAt' | 'createdBy'>>;
+    }
+  | { type: 'meeting.statusChanged'; payload: { status: MeetingStatus } }
+  | { type: 'participant.added'; payload: { participant: Participant } }
+  | { type: 'participant.roleChanged'; payload: { userId: string; role: Role } }
+  | { type: 'participant.removed'; payload: { userId: string } }
+  | { type: 'agenda.itemAdded'; payload: { item: AgendaItem; index: number } }
+  | {
+      type: 'agenda.itemUpdated';
+      payload: { itemId: string } & Partial<
+        Pick<AgendaItem, 'title' | 'description' | 'presenter' | 'durationMin'>
+      >;
+    }
+  | { type: 'agenda.itemMoved'; payload: { itemId: string; parentId: string | null; index: number } }
+  | { type: 'agenda.itemRemoved'; payload: { itemId: string } }
+  | { type: 'agenda.currentChanged'; payload: { itemId: string | null } }
+  | {
+      type: 'attendance.changed';
+      payload: { userId: string; status: AttendanceStatus; reason: string; at: string; by: string };
+    }
+  | { type: 'document.added'; payload: { document: DocumentInfo } }
+  | { type: 'document.removed'; payload: { documentId: string } };
+
+export type EventType = EventBody['type'];
+
+/** An event as stored and sent: the body plus who caused it, when, and the revision it made. */
+export type MeetingEvent = EventBody & {
+  rev: number;
+  at: string;
+  actor: string;
+};
+
+/** Who may receive an event. `all` is everyone in the meeting. */
+export type Audience = { kind: 'all' } | { kind: 'some'; users: string[]; roles: Role[] };

@@ -1,0 +1,41 @@
+// Who may do what in a meeting. One table, so the rules can be read (and tested) in one place.
+import type { CommandType } from './schemas.ts';
+import type { Actor, MeetingState, Role } from './model.ts';
+
+const ORGANISERS: readonly Role[] = ['admin', 'secretary'];
+const RUNNERS: readonly Role[] = ['admin', 'secretary', 'chair'];
+
+/** Roles allowed to issue each command. `attendance.set` has a self-service rule on top. */
+export const COMMAND_ROLES: Record<Exclude<CommandType, 'meeting.create'>, readonly Role[]> = {
+  'meeting.update': ORGANISERS,
+  'meeting.setStatus': RUNNERS,
+  'participant.add': ORGANISERS,
+  'participant.setRole': ORGANISERS,
+  'participant.remove': ORGANISERS,
+  'agenda.add': ORGANISERS,
+  'agenda.update': ORGANISERS,
+  'agenda.move': ORGANISERS,
+  'agenda.remove': ORGANISERS,
+  'agenda.setCurrent': RUNNERS,
+  'attendance.set': RUNNERS,
+  'document.add': ORGANISERS,
+  'document.remove': ORGANISERS,
+};
+
+/** The actor's role in this meeting; a global admin is an admin everywhere. */
+export function roleIn(state: MeetingState, actor: Actor): Role | null {
+  if (actor.globalRole === 'admin') return 'admin';
+  return state.participants[actor.userId]?.role ?? null;
+}
+
+export function canCreateMeeting(actor: Actor): boolean {
+  return actor.globalRole === 'admin' || actor.globalRole === 'secretary';
+}
+
+export function canRunMeeting(role: Role | null): boolean {
+  return role !== null && RUNNERS.includes(role);
+}
+
+export function canOrganise(role: Role | null): boolean {
+  return role !== null && ORGANISERS.includes(role);
+}

@@ -1,0 +1,160 @@
+// Zod schemas for every command and event, and the TypeScript types inferred from them.
+// The server parses every socket payload with these; the client uses the same types.
+import { z } from 'zod';
+import { ATTENDANCE_STATUSES, MEETING_STATUSES, ROLES } from './model.ts';
+
+export const LIMITS = {
+  title: 300,
+  text: 5000,
+  reason: 500,
+  name: 200,
+  /** Largest socket message the server reads (bytes); larger ones are cut off by the transport. */
+  messageBytes: 64 * 1024,
+} as const;
+
+export const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, _ or -');
+export const Sha256 = z.string().regex(/^[a-f0-9]{64}$/, 'must be a lowercase hex SHA-256');
+const Title = z.string().trim().min(1, 'must not be empty').max(LIMITS.title);
+const Text = z.string().max(LIMITS.text);
+const IsoDate = z.iso.datetime({ offset: true });
+
+export const RoleSchema = z.enum(ROLES);
+export const MeetingStatusSchema = z.enum(MEETING_STATUSES);
+export const AttendanceStatusSchema = z.enum(ATTENDANCE_STATUSES);
+export const QuorumSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('fraction'), value: z.number().gt(0).max(1) }),
+  z.strictObject({ kind: z.literal('count'), value: z.number().int().min(1).max(100_000) }),
+]);
+
+const MeetingFields = {
+  title: Title,
+  description: Text,
+  location: z.string().max(LIMITS.title),
+  startsAt: IsoDate,
+  quorum: QuorumSchema,
+  selfCheckIn: z.boolean(),
+};
+
+/** Commands a client may send over the socket, discriminated on `type`. */
+export const ClientCommandSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('meeting.create'),
+    payload: z.strictObject({
+      ...MeetingFields,
+      description: MeetingFields.description.default(''),
+      location: MeetingFields.location.default(''),
+      quorum: QuorumSchema.default({ kind: 'fraction', value: 0.5 }),
+      selfCheckIn: z.boolean().default(false),
+    }),
+  }),
+  z.strictObject({
+    type: z.literal('meeting.update'),
+    payload: z
+      .strictObject({
+        title: MeetingFields.title,
+        description: MeetingFields.description,
+        location: MeetingFields.location,
+        startsAt: MeetingFields.startsAt,
+        quorum: MeetingFields.quorum,
+        selfCheckIn: MeetingFields.selfCheckIn,
+      })
+      .partial(),
+  }),
+  z.strictObject({
+    type: z.literal('meeting.setStatus'),
+    payload: z.strictObject({ status: MeetingStatusSchema }),
+  }),
+  z.strictObject({
+    type: z.literal('participant.add'),
+    payload: z.strictObject({ userId: Id, role: RoleSchema }),
+  }),
+  z.strictObject({
+    type: z.literal('participant.setRole'),
+    payload: z.strictObject({ userId: Id, role: RoleSchema }),
+  }),
+  z.strictObject({
+    type: z.literal('participant.remove'),
+    payload: z.strictObject({ userId: Id }),
+  }),
+  z.strictObject({
+    type: z.literal('agenda.add'),
+    payload: z.strictObject({
+      parentId: Id.nullable().default(null),
+      title: Title,
+      description: Text.default(''),
+      presenter: z.string().max(LIMITS.name).default(''),
+      durationMin: z.number().int().min(0).max(24 * 60).nullable().default(null),
+      index: z.number().int().min(0).optional(),
+    }),
+  }),
+  z.strictObject({
+    type: z.literal('agenda.update'),
+    payload: z.strictObject({
+      itemId: Id,
+      title: Title.optional(),
+      description: Text.optional(),
+      presenter: z.string().max(LIMITS.name).optional(),
+      durationMin: z.number().int().min(0).max(24 * 60).nullable().optional(),
+    }),
+  }),
+  z.strictObject({
+    type: z.literal('agenda.move'),
+    payload: z.strictObject({ itemId: Id, parentId: Id.nullable(), index: z.number().int().min(0) }),
+  }),
+  z.strictObject({
+    type: z.literal('agenda.remove'),
+    payload: z.strictObject({ itemId: Id }),
+  }),
+  z.strictObject({
+    type: z.literal('agenda.setCurrent'),
+    payload: z.strictObject({ itemId: Id.nullable() }),
+  }),
+  z.strictObject({
+    type: z.literal('attendance.set'),
+    payload: z.strictObject({
+      userId: Id,
+      status: AttendanceStatusSchema,
+      reason: z.string().trim().max(LIMITS.reason).default(''),
+    }),
+  }),
+  z.strictObject({
+    type: z.literal('document.remove'),
+    payload: z.strictObject({ documentId: Id }),
+  }),
+]);
+
+/** Commands only the server issues on someone's behalf (an upload over HTTP becomes `document.add`). */
+export const ServerCommandSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('document.add'),
+    payload: z.strictObject({
+      itemId: Id,
+      name: z.string().trim().min(1).max(LIMITS.name),
+      sha256: Sha256,
+      size: z.number().int().min(1),
+      pages: z.number().int().min(1),
+    }),
+  }),
+]);
+
+export type ClientCommand = z.infer<typeof ClientCommandSchema>;
+export type ServerCommand = z.infer<typeof ServerCommandSchema>;
+export type Command = ClientCommand | ServerCommand;
+export type CommandType = Command['type'];
+export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
+
+/** The envelope of a command on the wire: a client-made id makes a retry safe. */
+export const CommandEnvelopeSchema = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8-64 letters, digits, _ or -'),
+  meetingId: Id.nullable(),
+  command: z.unknown(),
+});
+export type CommandEnvelope = z.infer<typeof CommandEnvelopeSchema>;
+
+export const JoinRequestSchema = z.strictObject({
+  meetingId: Id,
+  sinceRev: z.number().int().min(0).nullable().default(null),
+});
+export type JoinRequest = z.infer<typeof JoinRequestSchema>;
+
+export const LeaveRequestSchema = z.strictObject({ meetingId: Id });

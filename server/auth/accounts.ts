@@ -1,0 +1,213 @@
+// Accounts and sessions: login, tokens, logout, expiry, rate limiting of attempts.
+import { createHash, randomBytes } from 'node:crypto';
+import { appError, type Actor, type AppError, type GlobalRole } from '../../core/index.ts';
+import type { Clock } from '../meetings/service.ts';
+import { newId } from '../meetings/service.ts';
+import type { Account, AccountsData, Session, Store } from '../store/types.ts';
+import { DEFAULT_COST, generatePassword, hashPassword, verifyPassword } from './passwords.ts';
+import { FailureLimiter } from './rate-limit.ts';
+
+export interface PublicAccount {
+  id: string;
+  username: string;
+  displayName: string;
+  globalRole: GlobalRole;
+  active: boolean;
+  mustChangePassword: boolean;
+}
+
+export interface AccountOptions {
+  sessionHours: number;
+  /** log2 of scrypt's N; lower only in tests and benchmarks. */
+  passwordCost?: number;
+}
+
+export type LoginResult =
+  | { ok: true; token: string; expiresAt: string; user: PublicAccount }
+  | { ok: false; error: AppError; retryAfterMs?: number };
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+export const normaliseUsername = (u: string) => u.normalize('NFC').trim().toLowerCase();
+
+export function publicAccount(a: Account): PublicAccount {
+  const { id, username, displayName, globalRole, active, mustChangePassword } = a;
+  return { id, username, displayName, globalRole, active, mustChangePassword };
+}
+
+export class AccountService {
+  readonly #store: Store;
+  readonly #clock: Clock;
+  readonly #opts: AccountOptions;
+  #data: AccountsData = { accounts: [], sessions: [] };
+  readonly #byId = new Map<string, Account>();
+  readonly #sessions = new Map<string, Session>();
+  // per account+address, and per address alone (password spraying across accounts)
+  readonly #perUser = new FailureLimiter({ max: 5, windowMs: 15 * 60_000 });
+  readonly #perAddress = new FailureLimiter({ max: 50, windowMs: 15 * 60_000 });
+  #writes: Promise<void> = Promise.resolve();
+  #dummyHash = '';
+  readonly onSessionEnded = new Set<(userId: string, tokenHash: string | null) => void>();
+
+  constructor(store: Store, clock: Clock, opts: AccountOptions) {
+    this.#store = store;
+    this.#clock = clock;
+    this.#opts = opts;
+  }
+
+  async load(): Promise<void> {
+    this.#data = await this.#store.readAccounts();
+    this.#index();
+    this.#dummyHash = await hashPassword(generatePassword(), this.#cost());
+  }
+
+  get count(): number {
+    return this.#data.accounts.length;
+  }
+
+  list(): PublicAccount[] {
+    return this.#data.accounts.map(publicAccount);
+  }
+
+  get(userId: string): Account | undefined {
+    return this.#byId.get(userId);
+  }
+
+  byUsername(username: string): Account | undefined {
+    const u = normaliseUsername(username);
+    return this.#data.accounts.find((a) => a.username === u);
+  }
+
+  displayName(userId: string): string | null {
+    const a = this.#byId.get(userId);
+    return a && a.active ? a.displayName : null;
+  }
+
+  async create(input: {
+    username: string;
+    displayName: string;
+    globalRole: GlobalRole;
+    password?: string;
+    mustChangePassword?: boolean;
+  }): Promise<{ account: PublicAccount; password: string } | { error: AppError }> {
+    const username = normaliseUsername(input.username);
+    if (this.byUsername(username))
+      return { error: appError('CONFLICT', `The username "${username}" is taken.`) };
+    const password = input.password ?? generatePassword();
+    const account: Account = {
+      id: newId(),
+      username,
+      displayName: input.displayName.normalize('NFC').trim(),
+      globalRole: input.globalRole,
+      active: true,
+      passwordHash: await hashPassword(password, this.#cost()),
+      mustChangePassword: input.mustChangePassword ?? input.password === undefined,
+      createdAt: this.#clock.now().toISOString(),
+    };
+    this.#data.accounts.push(account);
+    this.#index();
+    await this.#save();
+    return { account: publicAccount(account), password };
+  }
+
+  async login(username: string, password: string, address: string): Promise<LoginResult> {
+    const now = this.#clock.now().getTime();
+    const userKey = `${normaliseUsername(username)}|${address}`;
+    const wait = Math.max(this.#perUser.retryAfter(userKey, now), this.#perAddress.retryAfter(address, now));
+    if (wait > 0) {
+      const s = Math.ceil(wait / 1000);
+      return {
+        ok: false,
+        error: appError('RATE_LIMITED', `Too many failed attempts. Try again in ${s} seconds.`),
+        retryAfterMs: wait,
+      };
+    }
+    const account = this.byUsername(username);
+    // hash even for an unknown name, so timing does not tell which usernames exist
+    const good = await verifyPassword(password, account?.passwordHash ?? this.#dummyHash);
+    if (!account || !good || !account.active) {
+      this.#perUser.fail(userKey, now);
+      this.#perAddress.fail(address, now);
+      return { ok: false, error: appError('UNAUTHENTICATED', 'Wrong username or password.') };
+    }
+    this.#perUser.reset(userKey);
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(now + this.#opts.sessionHours * 3_600_000).toISOString();
+    const session: Session = {
+      tokenHash: hashToken(token),
+      userId: account.id,
+      createdAt: new Date(now).toISOString(),
+      expiresAt,
+    };
+    this.#data.sessions = this.#data.sessions.filter((s) => Date.parse(s.expiresAt) > now);
+    this.#data.sessions.push(session);
+    this.#index();
+    await this.#save();
+    return { ok: true, token, expiresAt, user: publicAccount(account) };
+  }
+
+  /** The actor behind a token, or null when it is unknown, expired or its account disabled. */
+  authenticate(token: string | undefined | null): (Actor & { account: Account; tokenHash: string }) | null {
+    if (!token || token.length > 200) return null;
+    const tokenHash = hashToken(token);
+    const session = this.#sessions.get(tokenHash);
+    if (!session || Date.parse(session.expiresAt) <= this.#clock.now().getTime()) return null;
+    const account = this.#byId.get(session.userId);
+    if (!account || !account.active) return null;
+    return { userId: account.id, globalRole: account.globalRole, account, tokenHash };
+  }
+
+  sessionExpiry(tokenHash: string): number | null {
+    const s = this.#sessions.get(tokenHash);
+    return s ? Date.parse(s.expiresAt) : null;
+  }
+
+  async logout(token: string): Promise<void> {
+    const tokenHash = hashToken(token);
+    const session = this.#sessions.get(tokenHash);
+    if (!session) return;
+    this.#data.sessions = this.#data.sessions.filter((s) => s.tokenHash !== tokenHash);
+    this.#index();
+    await this.#save();
+    this.onSessionEnded.forEach((f) => f(session.userId, tokenHash));
+  }
+
+  async changePassword(userId: string, oldPassword: string, newPassword: string): Promise<AppError | null> {
+    const account = this.#byId.get(userId);
+    if (!account) return appError('NOT_FOUND', 'There is no such account.');
+    if (!(await verifyPassword(oldPassword, account.passwordHash)))
+      return appError('UNAUTHENTICATED', 'The current password is wrong.');
+    account.passwordHash = await hashPassword(newPassword, this.#cost());
+    account.mustChangePassword = false;
+    await this.#save();
+    return null;
+  }
+
+  /** Disabling an account ends all its sessions at once. */
+  async setActive(userId: string, active: boolean): Promise<AppError | null> {
+    const account = this.#byId.get(userId);
+    if (!account) return appError('NOT_FOUND', 'There is no such account.');
+    account.active = active;
+    if (!active) this.#data.sessions = this.#data.sessions.filter((s) => s.userId !== userId);
+    this.#index();
+    await this.#save();
+    if (!active) this.onSessionEnded.forEach((f) => f(userId, null));
+    return null;
+  }
+
+  #cost(): number {
+    return this.#opts.passwordCost ?? DEFAULT_COST;
+  }
+
+  #index(): void {
+    this.#byId.clear();
+    for (const a of this.#data.accounts) this.#byId.set(a.id, a);
+    this.#sessions.clear();
+    for (const s of this.#data.sessions) this.#sessions.set(s.tokenHash, s);
+  }
+
+  #save(): Promise<void> {
+    const next = this.#writes.then(() => this.#store.writeAccounts(this.#data));
+    this.#writes = next.catch(() => undefined);
+    return next;
+  }
+}

@@ -1,0 +1,57 @@
+// Shared HTTP helpers: who is asking, and errors in the one shape every client understands.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { prettifyError } from 'zod';
+import { appError, type AppError, type ErrorCode } from '../../core/index.ts';
+import type { AccountService } from '../auth/accounts.ts';
+
+export const SESSION_COOKIE = 'ecab_session';
+
+const STATUS: Record<ErrorCode, number> = {
+  PROTOCOL_MISMATCH: 426,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  INVALID_PAYLOAD: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  NOT_JOINED: 409,
+  RATE_LIMITED: 429,
+  UNSUPPORTED_FILE: 422,
+  PASSWORD_PROTECTED: 422,
+  INTERNAL: 500,
+};
+
+export function sendError(reply: FastifyReply, error: AppError): FastifyReply {
+  return reply.code(STATUS[error.code]).send({ error });
+}
+
+export function tokenOf(req: FastifyRequest): string | null {
+  const header = req.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice(7).trim();
+  const cookie = req.headers.cookie ?? '';
+  const match = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]+)`).exec(cookie);
+  return match?.[1] ? decodeURIComponent(match[1]) : null;
+}
+
+/** The authenticated caller, or null after answering 401. */
+export function requireUser(accounts: AccountService, req: FastifyRequest, reply: FastifyReply) {
+  const who = accounts.authenticate(tokenOf(req));
+  if (!who) {
+    sendError(reply, appError('UNAUTHENTICATED', 'Please log in; your session is missing or has ended.'));
+    return null;
+  }
+  return who;
+}
+
+/** Parses a body or params with a schema, or answers 400 and returns null. */
+export function parseOr400<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  reply: FastifyReply,
+): z.infer<T> | null {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  sendError(reply, appError('INVALID_PAYLOAD', prettifyError(parsed.error)));
+  return null;
+}

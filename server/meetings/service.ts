@@ -1,0 +1,189 @@
+// Runs commands: dedupe by client id, decide against the meeting, apply, group-commit, ack.
+import { randomBytes } from 'node:crypto';
+import {
+  appError,
+  decide,
+  emptyMeeting,
+  roleIn,
+  type Actor,
+  type AppError,
+  type Command,
+  type CommandAck,
+  type MeetingSummary,
+} from '../../core/index.ts';
+import type { Store } from '../store/types.ts';
+import { MeetingLog, type CommitListener } from './meeting-log.ts';
+
+export interface Clock {
+  now(): Date;
+}
+
+export function newId(): string {
+  return randomBytes(12).toString('base64url');
+}
+
+export interface MeetingServiceDeps {
+  store: Store;
+  clock: Clock;
+  accountName: (userId: string) => string | null;
+  onCommit: CommitListener;
+  log?: (msg: string, err?: unknown) => void;
+}
+
+export class MeetingService {
+  readonly #deps: MeetingServiceDeps;
+  readonly #meetings = new Map<string, MeetingLog>();
+  /** Ids of `meeting.create` commands already applied, so that a retried create makes no twin. */
+  readonly #created = new Map<string, string>();
+  readonly #inflight = new Map<string, Promise<CommandAck>>();
+
+  constructor(deps: MeetingServiceDeps) {
+    this.#deps = deps;
+  }
+
+  async load(): Promise<void> {
+    for (const id of await this.#deps.store.listMeetings()) {
+      const loaded = await this.#deps.store.loadMeeting(id);
+      if (!loaded || !loaded.state.id) continue;
+      const log = new MeetingLog(id, loaded, this.#deps.store, this.#deps.onCommit);
+      this.#meetings.set(id, log);
+      for (const c of loaded.commands) if (c.rev === 1) this.#created.set(c.key, id);
+    }
+  }
+
+  get(meetingId: string): MeetingLog | undefined {
+    return this.#meetings.get(meetingId);
+  }
+
+  all(): MeetingLog[] {
+    return [...this.#meetings.values()];
+  }
+
+  /** Meetings this person takes part in (all of them for a global admin), newest first. */
+  summariesFor(actor: Actor): MeetingSummary[] {
+    const out: MeetingSummary[] = [];
+    for (const m of this.#meetings.values()) {
+      const s = m.durable;
+      const role = roleIn(s, actor);
+      if (role === null) continue;
+      out.push({
+        id: s.id,
+        title: s.title,
+        location: s.location,
+        startsAt: s.startsAt,
+        status: s.status,
+        role,
+      });
+    }
+    return out.sort((a, b) => b.startsAt.localeCompare(a.startsAt));
+  }
+
+  /** Runs one command for an actor; the ack resolves once its events are on disk. */
+  execute(
+    meetingId: string | null,
+    commandId: string,
+    command: Command,
+    actor: Actor,
+  ): Promise<CommandAck> {
+    const key = `${actor.userId}:${commandId}`;
+    const running = this.#inflight.get(key);
+    if (running) return running;
+    const p = this.#execute(meetingId, key, commandId, command, actor).finally(() =>
+      this.#inflight.delete(key),
+    );
+    this.#inflight.set(key, p);
+    return p;
+  }
+
+  async #execute(
+    meetingId: string | null,
+    key: string,
+    commandId: string,
+    command: Command,
+    actor: Actor,
+  ): Promise<CommandAck> {
+    if (command.type === 'meeting.create') return this.#create(key, commandId, command, actor);
+    if (meetingId === null)
+      return refuse(appError('INVALID_PAYLOAD', 'This command needs a meetingId.'));
+    const m = this.#meetings.get(meetingId);
+    if (!m) return refuse(appError('NOT_FOUND', 'There is no such meeting.'));
+    const done = m.appliedRev(key);
+    if (done !== undefined) {
+      // a retry: answer it, once what it answered is on disk
+      await m.settled();
+      return { ok: true, rev: done, meetingId };
+    }
+    const now = this.#deps.clock.now().toISOString();
+    const decision = decide(m.state, command, this.#ctx(actor, now));
+    const audit = { at: now, actor: actor.userId, commandId, type: command.type };
+    if (!decision.ok) {
+      if (decision.error.code === 'FORBIDDEN') m.audit({ ...audit, ok: false, error: 'FORBIDDEN' });
+      return refuse(decision.error);
+    }
+    try {
+      if (decision.events.length === 0) {
+        await m.settled();
+        return { ok: true, rev: m.durable.rev, meetingId };
+      }
+      const rev = await m.commit(decision.events, {
+        actor: actor.userId,
+        at: now,
+        key,
+        audit: { ...audit, ok: true },
+      });
+      return { ok: true, rev, meetingId };
+    } catch (err) {
+      this.#deps.log?.('write failed', err);
+      return refuse(appError('INTERNAL', 'The server could not save this change; try again.'));
+    }
+  }
+
+  async #create(key: string, commandId: string, command: Command, actor: Actor): Promise<CommandAck> {
+    const existing = this.#created.get(key);
+    if (existing) {
+      await this.#meetings.get(existing)?.settled();
+      return { ok: true, rev: 1, meetingId: existing };
+    }
+    const now = this.#deps.clock.now().toISOString();
+    const decision = decide(null, command, this.#ctx(actor, now));
+    if (!decision.ok) return refuse(decision.error);
+    const first = decision.events[0];
+    if (first?.type !== 'meeting.created') throw new Error('meeting.create must create a meeting');
+    const meetingId = first.payload.meeting.id;
+    const m = new MeetingLog(
+      meetingId,
+      { state: emptyMeeting(), events: [], commands: [] },
+      this.#deps.store,
+      this.#deps.onCommit,
+    );
+    this.#meetings.set(meetingId, m);
+    this.#created.set(key, meetingId);
+    try {
+      await m.commit(decision.events, {
+        actor: actor.userId,
+        at: now,
+        key,
+        audit: { at: now, actor: actor.userId, commandId, type: command.type, ok: true },
+      });
+      return { ok: true, rev: 1, meetingId };
+    } catch (err) {
+      this.#meetings.delete(meetingId);
+      this.#created.delete(key);
+      this.#deps.log?.('write failed', err);
+      return refuse(appError('INTERNAL', 'The server could not save this meeting; try again.'));
+    }
+  }
+
+  #ctx(actor: Actor, now: string) {
+    return { actor, now, newId, accountName: this.#deps.accountName };
+  }
+
+  /** Resolves once every meeting's accepted changes are on disk. */
+  async settled(): Promise<void> {
+    await Promise.all(this.all().map((m) => m.settled()));
+  }
+}
+
+function refuse(error: AppError): CommandAck {
+  return { ok: false, error };
+}

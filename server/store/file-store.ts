@@ -1,0 +1,146 @@
+// The embedded store: a folder per meeting on local disk.
+//   meetings/<id>/journal.jsonl  every batch of events, appended and fdatasync'ed (the truth)
+//   meetings/<id>/meeting.json   a lowdb snapshot of the state, rewritten atomically now and then
+//   meetings/<id>/audit.jsonl    who did what when, append-only
+//   accounts.json                accounts and sessions (lowdb, atomic and fsync'ed)
+//   blobs/<sha256>               uploaded documents, content-addressed
+import { mkdir, readdir, readFile, truncate } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { apply, emptyMeeting, type MeetingEvent } from '../../core/index.ts';
+import { AppendLog, DurableJSONFile } from './durable-file.ts';
+import type {
+  AccountsData,
+  AuditEntry,
+  Batch,
+  CommandRecord,
+  LoadedMeeting,
+  MeetingSnapshot,
+  Store,
+} from './types.ts';
+
+const MEETING_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+interface MeetingFiles {
+  journal: AppendLog;
+  audit: AppendLog;
+  snapshot: Low<MeetingSnapshot | null>;
+}
+
+export async function openFileStore(dataDir: string): Promise<Store> {
+  const meetingsDir = join(dataDir, 'meetings');
+  const blobDir = join(dataDir, 'blobs');
+  await mkdir(meetingsDir, { recursive: true });
+  await mkdir(blobDir, { recursive: true });
+  const accounts = new Low<AccountsData>(new DurableJSONFile(join(dataDir, 'accounts.json')), {
+    accounts: [],
+    sessions: [],
+  });
+  const open = new Map<string, MeetingFiles>();
+
+  const files = (meetingId: string): MeetingFiles => {
+    if (!MEETING_ID.test(meetingId)) throw new Error(`Bad meeting id: ${meetingId}`);
+    let f = open.get(meetingId);
+    if (!f) {
+      const dir = join(meetingsDir, meetingId);
+      f = {
+        journal: new AppendLog(join(dir, 'journal.jsonl')),
+        audit: new AppendLog(join(dir, 'audit.jsonl')),
+        snapshot: new Low<MeetingSnapshot | null>(new DurableJSONFile(join(dir, 'meeting.json')), null),
+      };
+      open.set(meetingId, f);
+    }
+    return f;
+  };
+
+  return {
+    blobDir,
+    async listMeetings() {
+      const entries = await readdir(meetingsDir, { withFileTypes: true });
+      return entries.filter((e) => e.isDirectory() && MEETING_ID.test(e.name)).map((e) => e.name);
+    },
+    async loadMeeting(meetingId) {
+      const f = files(meetingId);
+      await f.snapshot.read();
+      const batches = await readJournal(f.journal.file);
+      if (!f.snapshot.data && batches.length === 0) return null;
+      return replay(f.snapshot.data, batches);
+    },
+    async appendBatch(meetingId, batch) {
+      const f = files(meetingId);
+      const { audit, ...journalled } = batch;
+      const writes = [f.journal.append(JSON.stringify(journalled) + '\n')];
+      if (audit.length) writes.push(f.audit.append(audit.map((a) => JSON.stringify(a) + '\n').join('')));
+      await Promise.all(writes);
+    },
+    async saveSnapshot(meetingId, snapshot) {
+      const f = files(meetingId);
+      f.snapshot.data = snapshot;
+      await f.snapshot.write();
+    },
+    async readAudit(meetingId) {
+      const text = await readFile(join(meetingsDir, meetingId, 'audit.jsonl'), 'utf8').catch(
+        () => '',
+      );
+      return parseLines<AuditEntry>(text).items;
+    },
+    async readAccounts() {
+      await accounts.read();
+      return structuredClone(accounts.data);
+    },
+    async writeAccounts(data) {
+      accounts.data = structuredClone(data);
+      await accounts.write();
+    },
+    async close() {
+      for (const f of open.values()) await Promise.all([f.journal.close(), f.audit.close()]);
+      open.clear();
+    },
+  };
+}
+
+function parseLines<T>(text: string): { items: T[]; goodBytes: number; torn: boolean } {
+  const items: T[] = [];
+  let offset = 0;
+  while (offset < text.length) {
+    const nl = text.indexOf('\n', offset);
+    if (nl === -1) return { items, goodBytes: Buffer.byteLength(text.slice(0, offset)), torn: true };
+    const line = text.slice(offset, nl);
+    try {
+      if (line.trim()) items.push(JSON.parse(line) as T);
+    } catch {
+      // a line cut short by a crash mid-write was never acknowledged: drop it and what follows
+      return { items, goodBytes: Buffer.byteLength(text.slice(0, offset)), torn: true };
+    }
+    offset = nl + 1;
+  }
+  return { items, goodBytes: Buffer.byteLength(text), torn: false };
+}
+
+async function readJournal(file: string): Promise<Omit<Batch, 'audit'>[]> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+  const { items, goodBytes, torn } = parseLines<Omit<Batch, 'audit'>>(text);
+  // cut the torn tail so that the next append starts on a clean line
+  if (torn) await truncate(file, goodBytes);
+  return items;
+}
+
+function replay(snapshot: MeetingSnapshot | null, batches: Omit<Batch, 'audit'>[]): LoadedMeeting {
+  let state = snapshot?.state ?? emptyMeeting();
+  const commands: CommandRecord[] = [...(snapshot?.commands ?? [])];
+  const events: MeetingEvent[] = [];
+  for (const batch of batches) {
+    for (const e of batch.events) {
+      events.push(e);
+      if (e.rev > state.rev) state = apply(state, e);
+    }
+    if (batch.rev > (snapshot?.state.rev ?? 0)) commands.push(...batch.commands);
+  }
+  return { state, events, commands };
+}

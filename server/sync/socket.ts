@@ -1,0 +1,253 @@
+// The Socket.IO side of the protocol: handshake checks, join with catch-up, commands, delivery.
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import { z } from 'zod';
+import {
+  appError,
+  audienceOf,
+  canSee,
+  ClientCommandSchema,
+  CommandEnvelopeSchema,
+  eventsFor,
+  JoinRequestSchema,
+  LeaveRequestSchema,
+  LIMITS,
+  MAX_CATCH_UP_EVENTS,
+  PROTOCOL_VERSION,
+  ROLES,
+  roleIn,
+  viewFor,
+  type Actor,
+  type AppError,
+  type ClientToServerEvents,
+  type EventsMessage,
+  type JoinAck,
+  type MeetingEvent,
+  type Role,
+  type ServerToClientEvents,
+} from '../../core/index.ts';
+import type { AccountService } from '../auth/accounts.ts';
+import type { MeetingLog } from '../meetings/meeting-log.ts';
+import type { MeetingService } from '../meetings/service.ts';
+
+interface SocketData {
+  actor: Actor;
+  tokenHash: string;
+  meetings: Set<string>;
+}
+
+type IoServer = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
+type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
+
+const meetingRoom = (m: string) => `m:${m}`;
+const roleRoom = (m: string, r: Role) => `m:${m}:r:${r}`;
+const userInMeetingRoom = (m: string, u: string) => `m:${m}:u:${u}`;
+const userRoom = (u: string) => `u:${u}`;
+const sessionRoom = (t: string) => `s:${t}`;
+
+class HandshakeError extends Error {
+  data: AppError;
+  constructor(error: AppError) {
+    super(error.code);
+    this.data = error;
+  }
+}
+
+export function createSocketServer(
+  httpServer: HttpServer,
+  deps: { accounts: AccountService; meetings: () => MeetingService; corsOrigin?: string[] },
+): { io: IoServer; deliver: (log: MeetingLog, fromRev: number, events: MeetingEvent[]) => void } {
+  const io: IoServer = new Server(httpServer, {
+    // larger than any valid message, so that an oversized one is answered, not dropped
+    maxHttpBufferSize: 1024 * 1024,
+    serveClient: false,
+    cors: deps.corsOrigin ? { origin: deps.corsOrigin } : undefined,
+  });
+
+  io.use((socket, next) => {
+    const auth = (socket.handshake.auth ?? {}) as Record<string, unknown>;
+    if (auth.protocol !== PROTOCOL_VERSION) {
+      return next(
+        new HandshakeError(
+          appError(
+            'PROTOCOL_MISMATCH',
+            `This app speaks protocol ${String(auth.protocol)}, the server ${PROTOCOL_VERSION}. Please update the app.`,
+          ),
+        ),
+      );
+    }
+    const who = deps.accounts.authenticate(typeof auth.token === 'string' ? auth.token : null);
+    if (!who) {
+      return next(
+        new HandshakeError(appError('UNAUTHENTICATED', 'Your session has ended. Please log in again.')),
+      );
+    }
+    socket.data = {
+      actor: { userId: who.userId, globalRole: who.globalRole },
+      tokenHash: who.tokenHash,
+      meetings: new Set(),
+    };
+    next();
+  });
+
+  io.on('connection', (socket) => {
+    void socket.join([userRoom(socket.data.actor.userId), sessionRoom(socket.data.tokenHash)]);
+    scheduleExpiry(socket, deps.accounts);
+    socket.on('meeting:join', (req, ack) => {
+      if (typeof ack !== 'function') return;
+      ack(join(socket, deps.meetings(), req));
+    });
+    socket.on('meeting:leave', (req, ack) => {
+      if (typeof ack !== 'function') return;
+      const parsed = LeaveRequestSchema.safeParse(req);
+      if (!parsed.success) return ack({ ok: false, error: invalid(parsed.error) });
+      leave(socket, parsed.data.meetingId);
+      ack({ ok: true });
+    });
+    socket.on('command', (envelope, ack) => {
+      if (typeof ack !== 'function') return;
+      runCommand(socket, deps.meetings(), envelope).then(ack, () =>
+        ack({ ok: false, error: appError('INTERNAL', 'The server failed on this command.') }),
+      );
+    });
+  });
+
+  deps.accounts.onSessionEnded.add((userId, tokenHash) => {
+    const room = tokenHash ? sessionRoom(tokenHash) : userRoom(userId);
+    io.to(room).emit('session:ended', {
+      code: 'UNAUTHENTICATED',
+      message: 'Your session has ended. Please log in again.',
+    });
+    io.in(room).disconnectSockets(true);
+  });
+
+  const deliver = (log: MeetingLog, fromRev: number, events: MeetingEvent[]) => {
+    deliverEvents(io, log, fromRev, events);
+    followMembership(io, log, events);
+  };
+  return { io, deliver };
+}
+
+function scheduleExpiry(socket: IoSocket, accounts: AccountService): void {
+  const expiry = accounts.sessionExpiry(socket.data.tokenHash);
+  if (expiry === null) return;
+  const ms = Math.min(expiry - Date.now(), 2 ** 31 - 1);
+  const timer = setTimeout(() => {
+    socket.emit('session:ended', { code: 'UNAUTHENTICATED', message: 'Your session has expired.' });
+    socket.disconnect(true);
+  }, Math.max(ms, 0));
+  socket.on('disconnect', () => clearTimeout(timer));
+}
+
+function invalid(error: z.ZodError): AppError {
+  return appError('INVALID_PAYLOAD', z.prettifyError(error));
+}
+
+function tooLarge(payload: unknown): boolean {
+  try {
+    return JSON.stringify(payload ?? null).length > LIMITS.messageBytes;
+  } catch {
+    return true;
+  }
+}
+
+const TOO_LARGE = appError(
+  'PAYLOAD_TOO_LARGE',
+  `A message may be at most ${LIMITS.messageBytes / 1024} KiB.`,
+);
+
+function join(socket: IoSocket, meetings: MeetingService, req: unknown): JoinAck {
+  if (tooLarge(req)) return { ok: false, error: TOO_LARGE };
+  const parsed = JoinRequestSchema.safeParse(req);
+  if (!parsed.success) return { ok: false, error: invalid(parsed.error) };
+  const { meetingId, sinceRev } = parsed.data;
+  const log = meetings.get(meetingId);
+  if (!log) return { ok: false, error: appError('NOT_FOUND', 'There is no such meeting.') };
+  const { actor } = socket.data;
+  const role = roleIn(log.durable, actor);
+  if (!role)
+    return { ok: false, error: appError('FORBIDDEN', 'You are not a participant of this meeting.') };
+  const rev = log.durable.rev;
+  const oldest = log.recent[0]?.rev ?? rev + 1;
+  const canReplay =
+    sinceRev !== null && sinceRev <= rev && sinceRev >= oldest - 1 && rev - sinceRev <= MAX_CATCH_UP_EVENTS;
+  // join the rooms in the same tick as the read: nothing committed in between can be missed
+  leave(socket, meetingId);
+  void socket.join([
+    meetingRoom(meetingId),
+    roleRoom(meetingId, role),
+    userInMeetingRoom(meetingId, actor.userId),
+  ]);
+  socket.data.meetings.add(meetingId);
+  if (!canReplay) {
+    return { ok: true, mode: 'snapshot', meetingId, rev, snapshot: viewFor(log.durable, actor.userId, role) };
+  }
+  const missed = log.recent.slice(log.recent.length - (rev - sinceRev));
+  return { ok: true, mode: 'events', meetingId, rev, events: eventsFor(missed, actor.userId, role) };
+}
+
+function leave(socket: IoSocket, meetingId: string): void {
+  for (const room of socket.rooms) {
+    if (room === meetingRoom(meetingId) || room.startsWith(`${meetingRoom(meetingId)}:`)) {
+      void socket.leave(room);
+    }
+  }
+  socket.data.meetings.delete(meetingId);
+}
+
+async function runCommand(socket: IoSocket, meetings: MeetingService, envelope: unknown) {
+  if (tooLarge(envelope)) return { ok: false as const, error: TOO_LARGE };
+  const env = CommandEnvelopeSchema.safeParse(envelope);
+  if (!env.success) return { ok: false as const, error: invalid(env.error) };
+  const command = ClientCommandSchema.safeParse(env.data.command);
+  if (!command.success) return { ok: false as const, error: invalid(command.error) };
+  return meetings.execute(env.data.meetingId, env.data.id, command.data, socket.data.actor);
+}
+
+/** Sends a committed batch to every socket in the meeting, each receiving only what it may see. */
+function deliverEvents(io: IoServer, log: MeetingLog, fromRev: number, events: MeetingEvent[]): void {
+  const rev = events.at(-1)?.rev ?? fromRev;
+  const msg = (evs: MeetingEvent[]): EventsMessage => ({ meetingId: log.id, fromRev, rev, events: evs });
+  const audiences = events.map(audienceOf);
+  if (audiences.every((a) => a.kind === 'all')) {
+    io.to(meetingRoom(log.id)).emit('meeting:events', msg(events));
+    return;
+  }
+  // people named in an audience get their own cut; everyone else gets the cut for their role
+  const named = new Set(audiences.flatMap((a) => (a.kind === 'some' ? a.users : [])));
+  const namedRooms = [...named].map((u) => userInMeetingRoom(log.id, u));
+  for (const userId of named) {
+    const role = roleIn(log.durable, { userId, globalRole: 'member' });
+    const mine = events.filter((_, i) => canSee(audiences[i]!, userId, role));
+    io.to(userInMeetingRoom(log.id, userId)).emit('meeting:events', msg(mine));
+  }
+  for (const role of ROLES) {
+    const theirs = events.filter((_, i) => canSee(audiences[i]!, '', role));
+    io.to(roleRoom(log.id, role)).except(namedRooms).emit('meeting:events', msg(theirs));
+  }
+}
+
+/** Keeps sockets' rooms in step with participants being added, removed or given another role. */
+function followMembership(io: IoServer, log: MeetingLog, events: MeetingEvent[]): void {
+  for (const e of events) {
+    if (e.type === 'participant.added') {
+      io.to(userRoom(e.payload.participant.userId)).emit('meetings:changed');
+    } else if (e.type === 'participant.roleChanged') {
+      const sockets = io.in(userInMeetingRoom(log.id, e.payload.userId));
+      for (const r of ROLES) sockets.socketsLeave(roleRoom(log.id, r));
+      sockets.socketsJoin(roleRoom(log.id, e.payload.role));
+    } else if (e.type === 'participant.removed') {
+      const u = e.payload.userId;
+      // a global admin keeps access; everyone else leaves the meeting's rooms
+      void io.in(userInMeetingRoom(log.id, u)).fetchSockets().then((sockets) => {
+        for (const s of sockets) {
+          if (s.data.actor.globalRole === 'admin') continue;
+          for (const room of s.rooms) if (room.startsWith(meetingRoom(log.id))) s.leave(room);
+        }
+      });
+      io.to(userRoom(u)).emit('meetings:changed');
+    } else if (e.type === 'meeting.created') {
+      io.to(userRoom(e.payload.creator.userId)).emit('meetings:changed');
+    }
+  }
+}
