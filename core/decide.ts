@@ -93,7 +93,8 @@ function decideInMeeting(
       const { userId, role: newRole } = command.payload;
       if (s.participants[userId]) return fail('CONFLICT', 'This person is already a participant.');
       const displayName = ctx.accountName(userId);
-      if (displayName === null) return fail('NOT_FOUND', 'There is no active account with this id.');
+      if (displayName === null)
+        return fail('NOT_FOUND', 'There is no active account with this id.');
       return ok({
         type: 'participant.added',
         payload: { participant: { userId, displayName, role: newRole } },

@@ -26,7 +26,10 @@ export type EventBody =
         Pick<AgendaItem, 'title' | 'description' | 'presenter' | 'durationMin'>
       >;
     }
-  | { type: 'agenda.itemMoved'; payload: { itemId: string; parentId: string | null; index: number } }
+  | {
+      type: 'agenda.itemMoved';
+      payload: { itemId: string; parentId: string | null; index: number };
+    }
   | { type: 'agenda.itemRemoved'; payload: { itemId: string } }
   | { type: 'agenda.currentChanged'; payload: { itemId: string | null } }
   | {

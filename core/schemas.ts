@@ -83,7 +83,13 @@ export const ClientCommandSchema = z.discriminatedUnion('type', [
       title: Title,
       description: Text.default(''),
       presenter: z.string().max(LIMITS.name).default(''),
-      durationMin: z.number().int().min(0).max(24 * 60).nullable().default(null),
+      durationMin: z
+        .number()
+        .int()
+        .min(0)
+        .max(24 * 60)
+        .nullable()
+        .default(null),
       index: z.number().int().min(0).optional(),
     }),
   }),
@@ -94,12 +100,22 @@ export const ClientCommandSchema = z.discriminatedUnion('type', [
       title: Title.optional(),
       description: Text.optional(),
       presenter: z.string().max(LIMITS.name).optional(),
-      durationMin: z.number().int().min(0).max(24 * 60).nullable().optional(),
+      durationMin: z
+        .number()
+        .int()
+        .min(0)
+        .max(24 * 60)
+        .nullable()
+        .optional(),
     }),
   }),
   z.strictObject({
     type: z.literal('agenda.move'),
-    payload: z.strictObject({ itemId: Id, parentId: Id.nullable(), index: z.number().int().min(0) }),
+    payload: z.strictObject({
+      itemId: Id,
+      parentId: Id.nullable(),
+      index: z.number().int().min(0),
+    }),
   }),
   z.strictObject({
     type: z.literal('agenda.remove'),

@@ -14,7 +14,11 @@ export function canSee(audience: Audience, userId: string, role: Role | null): b
   return audience.users.includes(userId) || (role !== null && audience.roles.includes(role));
 }
 
-export function eventsFor(events: MeetingEvent[], userId: string, role: Role | null): MeetingEvent[] {
+export function eventsFor(
+  events: MeetingEvent[],
+  userId: string,
+  role: Role | null,
+): MeetingEvent[] {
   return events.filter((e) => canSee(audienceOf(e), userId, role));
 }
 

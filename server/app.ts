@@ -49,7 +49,9 @@ export interface RunningServer {
 }
 
 const VERSION = (
-  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  }
 ).version;
 
 const CSP = [
@@ -102,7 +104,13 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     demoLogins = await loadDemo({ accounts, meetings, checker, blobDir: store.blobDir });
   } else if (accounts.count === 0) {
     const password = generatePassword();
-    await accounts.create({ username: 'admin', displayName: 'Administrator', globalRole: 'admin', password, mustChangePassword: true });
+    await accounts.create({
+      username: 'admin',
+      displayName: 'Administrator',
+      globalRole: 'admin',
+      password,
+      mustChangePassword: true,
+    });
     firstAdmin = { username: 'admin', password };
   }
 
@@ -110,14 +118,16 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   await app.register(multipart, {
     limits: { fileSize: maxUploadBytes, files: 1, fields: 10, fieldSize: 1024 },
   });
-  app.setErrorHandler((err: { statusCode?: number; code?: string; message?: string }, _req, reply) => {
-    if (err.statusCode === 413 || err.code === 'FST_REQ_FILE_TOO_LARGE')
-      return sendError(reply, appError('PAYLOAD_TOO_LARGE', 'The request is too large.'));
-    if (err.statusCode && err.statusCode < 500)
-      return sendError(reply, appError('INVALID_PAYLOAD', err.message ?? 'Bad request.'));
-    log(`request failed: ${err.message}`);
-    return sendError(reply, appError('INTERNAL', 'The server failed on this request.'));
-  });
+  app.setErrorHandler(
+    (err: { statusCode?: number; code?: string; message?: string }, _req, reply) => {
+      if (err.statusCode === 413 || err.code === 'FST_REQ_FILE_TOO_LARGE')
+        return sendError(reply, appError('PAYLOAD_TOO_LARGE', 'The request is too large.'));
+      if (err.statusCode && err.statusCode < 500)
+        return sendError(reply, appError('INVALID_PAYLOAD', err.message ?? 'Bad request.'));
+      log(`request failed: ${err.message}`);
+      return sendError(reply, appError('INTERNAL', 'The server failed on this request.'));
+    },
+  );
   app.addHook('onSend', async (req, reply, payload) => {
     if (!req.url.startsWith('/api/')) reply.header('Content-Security-Policy', CSP);
     reply.header('X-Frame-Options', 'DENY').header('Referrer-Policy', 'no-referrer');
@@ -141,11 +151,20 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
   const staticDir = opts.staticDir ? resolve(opts.staticDir) : undefined;
   const hasUi = !!staticDir && existsSync(join(staticDir, 'index.html'));
-  if (hasUi) await app.register(fastifyStatic, { root: staticDir, wildcard: false, index: 'index.html' });
+  if (hasUi)
+    await app.register(fastifyStatic, { root: staticDir, wildcard: false, index: 'index.html' });
   app.setNotFoundHandler((req, reply) => {
-    if (hasUi && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/socket.io'))
+    if (
+      hasUi &&
+      req.method === 'GET' &&
+      !req.url.startsWith('/api/') &&
+      !req.url.startsWith('/socket.io')
+    )
       return reply.sendFile('index.html');
-    return sendError(reply, appError('NOT_FOUND', `Nothing at ${req.method} ${req.url.split('?')[0]}.`));
+    return sendError(
+      reply,
+      appError('NOT_FOUND', `Nothing at ${req.method} ${req.url.split('?')[0]}.`),
+    );
   });
 
   await app.listen({ port: opts.port, host: opts.host });

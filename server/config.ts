@@ -28,7 +28,13 @@ export const USAGE = `Usage: node server/main.ts [options]
 
 export class ConfigError extends Error {}
 
-function num(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+function num(
+  name: string,
+  raw: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min || n > max)
@@ -59,7 +65,8 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
   }
   const tlsCert = values['tls-cert'] ?? env.ECAB_TLS_CERT;
   const tlsKey = values['tls-key'] ?? env.ECAB_TLS_KEY;
-  if (!!tlsCert !== !!tlsKey) throw new ConfigError('--tls-cert and --tls-key go together: give both or neither.');
+  if (!!tlsCert !== !!tlsKey)
+    throw new ConfigError('--tls-cert and --tls-key go together: give both or neither.');
   return {
     port: num('--port', values.port ?? env.ECAB_PORT, 8080, 0, 65535),
     host: values.host ?? env.ECAB_HOST ?? '0.0.0.0',
@@ -67,8 +74,20 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     demo: values.demo ?? ['1', 'true', 'yes'].includes((env.ECAB_DEMO ?? '').toLowerCase()),
     tlsCert: tlsCert || undefined,
     tlsKey: tlsKey || undefined,
-    sessionHours: num('--session-hours', values['session-hours'] ?? env.ECAB_SESSION_HOURS, 12, 1, 24 * 30),
-    maxUploadMb: num('--max-upload-mb', values['max-upload-mb'] ?? env.ECAB_MAX_UPLOAD_MB, 200, 1, 4096),
+    sessionHours: num(
+      '--session-hours',
+      values['session-hours'] ?? env.ECAB_SESSION_HOURS,
+      12,
+      1,
+      24 * 30,
+    ),
+    maxUploadMb: num(
+      '--max-upload-mb',
+      values['max-upload-mb'] ?? env.ECAB_MAX_UPLOAD_MB,
+      200,
+      1,
+      4096,
+    ),
     help: values.help ?? false,
   };
 }

@@ -44,7 +44,8 @@ interface DemoMeeting {
   agenda: DemoItem[];
 }
 
-const readJson = async <T>(file: string): Promise<T> => JSON.parse(await readFile(join(DEMO_DIR, file), 'utf8')) as T;
+const readJson = async <T>(file: string): Promise<T> =>
+  JSON.parse(await readFile(join(DEMO_DIR, file), 'utf8')) as T;
 
 export async function loadDemo(deps: {
   accounts: AccountService;
@@ -62,28 +63,41 @@ export async function loadDemo(deps: {
   const roles = new Map<string, string[]>();
   for (const locale of ['vi', 'en']) {
     const meeting = await readJson<DemoMeeting>(`meeting.${locale}.json`);
-    for (const p of meeting.participants) roles.set(p.username, [...(roles.get(p.username) ?? []), p.role]);
+    for (const p of meeting.participants)
+      roles.set(p.username, [...(roles.get(p.username) ?? []), p.role]);
     const secretary = meeting.participants.find((p) => p.role === 'secretary');
     const owner = secretary && accounts.byUsername(secretary.username);
     if (!owner) throw new Error(`demo meeting ${locale} needs a secretary with an account`);
     const already = meetings.all().some((m) => m.durable.title === meeting.title);
-    if (!already) await createMeeting(deps, meeting, { userId: owner.id, globalRole: owner.globalRole });
+    if (!already)
+      await createMeeting(deps, meeting, { userId: owner.id, globalRole: owner.globalRole });
   }
   return demo.accounts.map((a) => ({
     username: a.username,
     displayName: a.displayName,
     password: demo.password,
-    roles: a.globalRole === 'admin' ? 'admin' : [...new Set(roles.get(a.username) ?? [a.globalRole])].join(', '),
+    roles:
+      a.globalRole === 'admin'
+        ? 'admin'
+        : [...new Set(roles.get(a.username) ?? [a.globalRole])].join(', '),
   }));
 }
 
 async function createMeeting(
-  deps: { accounts: AccountService; meetings: MeetingService; checker: PdfChecker; blobDir: string },
+  deps: {
+    accounts: AccountService;
+    meetings: MeetingService;
+    checker: PdfChecker;
+    blobDir: string;
+  },
   m: DemoMeeting,
   actor: { userId: string; globalRole: GlobalRole },
 ): Promise<void> {
   let n = 0;
-  const run = async (meetingId: string | null, command: ClientCommand | Parameters<MeetingService['execute']>[2]) => {
+  const run = async (
+    meetingId: string | null,
+    command: ClientCommand | Parameters<MeetingService['execute']>[2],
+  ) => {
     const ack = await deps.meetings.execute(meetingId, `demo-${m.locale}-${++n}`, command, actor);
     if (!ack.ok) throw new Error(`demo ${m.locale}: ${command.type} failed: ${ack.error.message}`);
     return ack;
@@ -102,7 +116,10 @@ async function createMeeting(
   for (const p of m.participants) {
     const account = deps.accounts.byUsername(p.username);
     if (!account || account.id === actor.userId) continue;
-    await run(meetingId, { type: 'participant.add', payload: { userId: account.id, role: p.role } });
+    await run(meetingId, {
+      type: 'participant.add',
+      payload: { userId: account.id, role: p.role },
+    });
   }
   const log = deps.meetings.get(meetingId)!;
   const addItems = async (items: DemoItem[], parentId: string | null) => {
@@ -119,7 +136,8 @@ async function createMeeting(
       });
       const ids = log.state.agenda.children[parentId ?? ''] ?? [];
       const itemId = ids[ids.length - 1]!;
-      for (const name of item.documents ?? []) await addDocument(deps, run, meetingId, itemId, name);
+      for (const name of item.documents ?? [])
+        await addDocument(deps, run, meetingId, itemId, name);
       await addItems(item.children ?? [], itemId);
     }
   };

@@ -41,13 +41,16 @@ async function main(): Promise<void> {
   console.log(`  on this computer:  ${server.url}`);
   for (const ip of lan) console.log(`  in the room (LAN): ${scheme}://${ip}:${server.port}`);
   if (server.firstAdmin) {
-    console.log(`\nFirst start: log in as "${server.firstAdmin.username}" with the one-time password`);
+    console.log(
+      `\nFirst start: log in as "${server.firstAdmin.username}" with the one-time password`,
+    );
     console.log(`  ${server.firstAdmin.password}`);
     console.log('and choose a new password. It is not shown again.');
   }
   if (server.demoLogins) {
     console.log(`\nDemo logins (password for all: ${server.demoLogins[0]?.password ?? ''}):`);
-    for (const d of server.demoLogins) console.log(`  ${d.username.padEnd(10)} ${d.displayName} (${d.roles})`);
+    for (const d of server.demoLogins)
+      console.log(`  ${d.username.padEnd(10)} ${d.displayName} (${d.roles})`);
   }
   let stopping = false;
   const stop = (signal: string) => {
@@ -65,8 +68,12 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   const e = err as NodeJS.ErrnoException;
-  if (e.code === 'EADDRINUSE') console.error(`The port is already in use: ${e.message}. Choose another with --port.`);
-  else if (e.code === 'EACCES') console.error(`Not allowed: ${e.message}. Ports below 1024 need extra rights; try --port 8080.`);
+  if (e.code === 'EADDRINUSE')
+    console.error(`The port is already in use: ${e.message}. Choose another with --port.`);
+  else if (e.code === 'EACCES')
+    console.error(
+      `Not allowed: ${e.message}. Ports below 1024 need extra rights; try --port 8080.`,
+    );
   else console.error(err);
   process.exit(1);
 });

@@ -112,7 +112,10 @@ export class AccountService {
   async login(username: string, password: string, address: string): Promise<LoginResult> {
     const now = this.#clock.now().getTime();
     const userKey = `${normaliseUsername(username)}|${address}`;
-    const wait = Math.max(this.#perUser.retryAfter(userKey, now), this.#perAddress.retryAfter(address, now));
+    const wait = Math.max(
+      this.#perUser.retryAfter(userKey, now),
+      this.#perAddress.retryAfter(address, now),
+    );
     if (wait > 0) {
       const s = Math.ceil(wait / 1000);
       return {
@@ -146,7 +149,9 @@ export class AccountService {
   }
 
   /** The actor behind a token, or null when it is unknown, expired or its account disabled. */
-  authenticate(token: string | undefined | null): (Actor & { account: Account; tokenHash: string }) | null {
+  authenticate(
+    token: string | undefined | null,
+  ): (Actor & { account: Account; tokenHash: string }) | null {
     if (!token || token.length > 200) return null;
     const tokenHash = hashToken(token);
     const session = this.#sessions.get(tokenHash);
@@ -171,7 +176,11 @@ export class AccountService {
     this.onSessionEnded.forEach((f) => f(session.userId, tokenHash));
   }
 
-  async changePassword(userId: string, oldPassword: string, newPassword: string): Promise<AppError | null> {
+  async changePassword(
+    userId: string,
+    oldPassword: string,
+    newPassword: string,
+  ): Promise<AppError | null> {
     const account = this.#byId.get(userId);
     if (!account) return appError('NOT_FOUND', 'There is no such account.');
     if (!(await verifyPassword(oldPassword, account.passwordHash)))

@@ -6,7 +6,9 @@ export const DEFAULT_COST = 15;
 
 function scryptAsync(password: string, salt: Buffer, opts: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFC'), salt, 32, opts, (err, key) => (err ? reject(err) : resolve(key))),
+    scrypt(password.normalize('NFC'), salt, 32, opts, (err, key) =>
+      err ? reject(err) : resolve(key),
+    ),
   );
 }
 

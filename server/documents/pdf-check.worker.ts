@@ -5,8 +5,7 @@ import { parentPort } from 'node:worker_threads';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export type PdfCheck =
-  | { ok: true; pages: number }
-  | { ok: false; reason: 'password' | 'invalid'; detail: string };
+  { ok: true; pages: number } | { ok: false; reason: 'password' | 'invalid'; detail: string };
 
 async function check(file: string): Promise<PdfCheck> {
   const data = new Uint8Array(await readFile(file));
@@ -21,7 +20,8 @@ async function check(file: string): Promise<PdfCheck> {
   } catch (err) {
     await task.destroy().catch(() => undefined);
     const name = (err as Error)?.name ?? '';
-    if (name === 'PasswordException') return { ok: false, reason: 'password', detail: String((err as Error).message) };
+    if (name === 'PasswordException')
+      return { ok: false, reason: 'password', detail: String((err as Error).message) };
     return { ok: false, reason: 'invalid', detail: String((err as Error)?.message ?? err) };
   }
 }
@@ -29,6 +29,10 @@ async function check(file: string): Promise<PdfCheck> {
 parentPort?.on('message', (msg: { id: number; file: string }) => {
   check(msg.file).then(
     (result) => parentPort?.postMessage({ id: msg.id, result }),
-    (err: unknown) => parentPort?.postMessage({ id: msg.id, result: { ok: false, reason: 'invalid', detail: String(err) } }),
+    (err: unknown) =>
+      parentPort?.postMessage({
+        id: msg.id,
+        result: { ok: false, reason: 'invalid', detail: String(err) },
+      }),
   );
 });

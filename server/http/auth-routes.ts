@@ -28,7 +28,11 @@ export function registerAuthRoutes(
 ): void {
   const { accounts } = deps;
 
-  app.get('/api/info', async () => ({ name: 'eCabinet', version: deps.version, protocol: PROTOCOL_VERSION }));
+  app.get('/api/info', async () => ({
+    name: 'eCabinet',
+    version: deps.version,
+    protocol: PROTOCOL_VERSION,
+  }));
 
   app.post('/api/login', async (req, reply) => {
     const body = parseOr400(LoginBody, req.body, reply);
@@ -49,7 +53,10 @@ export function registerAuthRoutes(
   app.post('/api/logout', async (req, reply) => {
     const token = tokenOf(req);
     if (token) await accounts.logout(token);
-    reply.header('Set-Cookie', `${SESSION_COOKIE}=; Path=/api; HttpOnly; SameSite=Strict; Max-Age=0`);
+    reply.header(
+      'Set-Cookie',
+      `${SESSION_COOKIE}=; Path=/api; HttpOnly; SameSite=Strict; Max-Age=0`,
+    );
     return reply.code(204).send();
   });
 
@@ -72,7 +79,10 @@ export function registerAuthRoutes(
     const who = requireUser(accounts, req, reply);
     if (!who) return reply;
     if (who.globalRole === 'member')
-      return sendError(reply, appError('FORBIDDEN', 'Only secretaries and administrators see accounts.'));
+      return sendError(
+        reply,
+        appError('FORBIDDEN', 'Only secretaries and administrators see accounts.'),
+      );
     return { accounts: accounts.list() };
   });
 

@@ -38,7 +38,10 @@ export function tokenOf(req: FastifyRequest): string | null {
 export function requireUser(accounts: AccountService, req: FastifyRequest, reply: FastifyReply) {
   const who = accounts.authenticate(tokenOf(req));
   if (!who) {
-    sendError(reply, appError('UNAUTHENTICATED', 'Please log in; your session is missing or has ended.'));
+    sendError(
+      reply,
+      appError('UNAUTHENTICATED', 'Please log in; your session is missing or has ended.'),
+    );
     return null;
   }
   return who;

@@ -33,7 +33,10 @@ export interface DocumentDeps {
 function cleanName(name: string): string {
   const base = name.normalize('NFC').split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, LIMITS.name);
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, LIMITS.name);
   return clean || 'document.pdf';
 }
 
@@ -54,10 +57,17 @@ export function registerDocumentRoutes(app: FastifyInstance, deps: DocumentDeps)
     const keyHeader = req.headers['idempotency-key'];
     const key = keyHeader === undefined ? randomBytes(12).toString('base64url') : keyHeader;
     if (!IdempotencyKey.safeParse(key).success)
-      return sendError(reply, appError('INVALID_PAYLOAD', 'Idempotency-Key must be 8-64 letters, digits, _ or -.'));
+      return sendError(
+        reply,
+        appError('INVALID_PAYLOAD', 'Idempotency-Key must be 8-64 letters, digits, _ or -.'),
+      );
 
     const part = await req.file().catch(() => undefined);
-    if (!part) return sendError(reply, appError('INVALID_PAYLOAD', 'Send the PDF as a multipart field named "file".'));
+    if (!part)
+      return sendError(
+        reply,
+        appError('INVALID_PAYLOAD', 'Send the PDF as a multipart field named "file".'),
+      );
     await mkdir(deps.tmpDir, { recursive: true });
     const tmp = join(deps.tmpDir, `${randomBytes(8).toString('hex')}.upload`);
     const hash = createHash('sha256');
@@ -78,18 +88,33 @@ export function registerDocumentRoutes(app: FastifyInstance, deps: DocumentDeps)
       );
       if (part.file.truncated) {
         const mb = Math.floor(deps.maxUploadBytes / 1024 / 1024);
-        return sendError(reply, appError('PAYLOAD_TOO_LARGE', `A document may be at most ${mb} MB.`));
+        return sendError(
+          reply,
+          appError('PAYLOAD_TOO_LARGE', `A document may be at most ${mb} MB.`),
+        );
       }
       if (size === 0 || !head.includes('%PDF-')) {
-        return sendError(reply, appError('UNSUPPORTED_FILE', `"${cleanName(part.filename)}" is not a PDF file. Only PDF documents can be added.`));
+        return sendError(
+          reply,
+          appError(
+            'UNSUPPORTED_FILE',
+            `"${cleanName(part.filename)}" is not a PDF file. Only PDF documents can be added.`,
+          ),
+        );
       }
       const checked = await deps.checker.check(tmp);
       if (!checked.ok) {
         return sendError(
           reply,
           checked.reason === 'password'
-            ? appError('PASSWORD_PROTECTED', `"${cleanName(part.filename)}" is password-protected. Save a copy without a password and upload that.`)
-            : appError('UNSUPPORTED_FILE', `"${cleanName(part.filename)}" could not be opened as a PDF; it may be damaged. Export it again and retry.`),
+            ? appError(
+                'PASSWORD_PROTECTED',
+                `"${cleanName(part.filename)}" is password-protected. Save a copy without a password and upload that.`,
+              )
+            : appError(
+                'UNSUPPORTED_FILE',
+                `"${cleanName(part.filename)}" could not be opened as a PDF; it may be damaged. Export it again and retry.`,
+              ),
         );
       }
       const sha256 = hash.digest('hex');
@@ -97,7 +122,16 @@ export function registerDocumentRoutes(app: FastifyInstance, deps: DocumentDeps)
       const ack = await meetings.execute(
         log.id,
         String(key),
-        { type: 'document.add', payload: { itemId: params.itemId, name: cleanName(part.filename), sha256, size, pages: checked.pages } },
+        {
+          type: 'document.add',
+          payload: {
+            itemId: params.itemId,
+            name: cleanName(part.filename),
+            sha256,
+            size,
+            pages: checked.pages,
+          },
+        },
         who,
       );
       if (!ack.ok) return sendError(reply, ack.error);
@@ -117,7 +151,10 @@ export function registerDocumentRoutes(app: FastifyInstance, deps: DocumentDeps)
     if (!params) return reply;
     const log = meetings.get(params.meetingId);
     if (!log || !roleIn(log.durable, who))
-      return sendError(reply, appError('FORBIDDEN', 'Only participants of this meeting can read its documents.'));
+      return sendError(
+        reply,
+        appError('FORBIDDEN', 'Only participants of this meeting can read its documents.'),
+      );
     const doc = Object.values(log.durable.documents).find((d) => d.sha256 === params.sha256);
     if (!doc) return sendError(reply, appError('NOT_FOUND', 'This meeting has no such document.'));
     const etag = `"${doc.sha256}"`;
@@ -128,7 +165,8 @@ export function registerDocumentRoutes(app: FastifyInstance, deps: DocumentDeps)
       .header('Content-Type', 'application/pdf')
       .header('X-Content-Type-Options', 'nosniff')
       .header('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(doc.name)}`);
-    if (req.headers['if-none-match']?.split(/\s*,\s*/).includes(etag)) return reply.code(304).send();
+    if (req.headers['if-none-match']?.split(/\s*,\s*/).includes(etag))
+      return reply.code(304).send();
     const file = join(deps.blobDir, doc.sha256);
     const size = (await stat(file)).size;
     const range = req.headers.range ? parseRange(size, req.headers.range) : null;
@@ -138,7 +176,10 @@ export function registerDocumentRoutes(app: FastifyInstance, deps: DocumentDeps)
     // one range is served as asked; a malformed header or several ranges get the whole file
     if (range && range.type === 'bytes' && range.code === 0 && range.ranges.length === 1) {
       const { start, end } = range.ranges[0]!;
-      reply.code(206).header('Content-Range', `bytes ${start}-${end}/${size}`).header('Content-Length', end - start + 1);
+      reply
+        .code(206)
+        .header('Content-Range', `bytes ${start}-${end}/${size}`)
+        .header('Content-Length', end - start + 1);
       return reply.send(createReadStream(file, { start, end }));
     }
     reply.header('Content-Length', size);
@@ -159,7 +200,10 @@ export function registerDocumentRoutes(app: FastifyInstance, deps: DocumentDeps)
 
 /** Moves a checked upload into the content-addressed folder, durably; a twin is kept once. */
 async function storeBlob(tmp: string, target: string): Promise<void> {
-  const exists = await stat(target).then(() => true, () => false);
+  const exists = await stat(target).then(
+    () => true,
+    () => false,
+  );
   if (exists) return;
   const handle = await open(tmp, 'r+');
   try {

@@ -21,11 +21,7 @@ interface Pending {
   waiters: { resolve: () => void; reject: (e: unknown) => void }[];
 }
 
-export type CommitListener = (
-  log: MeetingLog,
-  fromRev: number,
-  events: MeetingEvent[],
-) => void;
+export type CommitListener = (log: MeetingLog, fromRev: number, events: MeetingEvent[]) => void;
 
 export class MeetingLog {
   readonly id: string;
@@ -64,7 +60,12 @@ export class MeetingLog {
     meta: { actor: string; at: string; key: string; audit: AuditEntry },
   ): Promise<number> {
     const events = bodies.map((body, i): MeetingEvent => {
-      return { ...body, rev: this.state.rev + i + 1, at: meta.at, actor: meta.actor } as MeetingEvent;
+      return {
+        ...body,
+        rev: this.state.rev + i + 1,
+        at: meta.at,
+        actor: meta.actor,
+      } as MeetingEvent;
     });
     for (const e of events) this.state = apply(this.state, e);
     const rev = this.state.rev;

@@ -138,7 +138,12 @@ export class MeetingService {
     }
   }
 
-  async #create(key: string, commandId: string, command: Command, actor: Actor): Promise<CommandAck> {
+  async #create(
+    key: string,
+    commandId: string,
+    command: Command,
+    actor: Actor,
+  ): Promise<CommandAck> {
     const existing = this.#created.get(key);
     if (existing) {
       await this.#meetings.get(existing)?.settled();

@@ -1,7 +1,7 @@
 // Durable file primitives: atomic replace (temp file, fsync, rename, fsync of the folder) and
 // appends flushed with fdatasync. lowdb's own JSONFile renames but never fsyncs, so a power cut
 // could lose a write it had reported done; an ack is a promise, so we flush ourselves.
-import { open, rename, mkdir } from 'node:fs/promises';
+import { open, rename, mkdir, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Adapter } from 'lowdb';
 
@@ -33,7 +33,7 @@ export async function writeFileDurable(file: string, data: string | Uint8Array):
 /** An append-only file whose appends are on disk when their promise resolves. */
 export class AppendLog {
   readonly file: string;
-  #handle: Promise<import('node:fs/promises').FileHandle> | null = null;
+  #handle: Promise<FileHandle> | null = null;
 
   constructor(file: string) {
     this.file = file;

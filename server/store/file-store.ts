@@ -46,7 +46,10 @@ export async function openFileStore(dataDir: string): Promise<Store> {
       f = {
         journal: new AppendLog(join(dir, 'journal.jsonl')),
         audit: new AppendLog(join(dir, 'audit.jsonl')),
-        snapshot: new Low<MeetingSnapshot | null>(new DurableJSONFile(join(dir, 'meeting.json')), null),
+        snapshot: new Low<MeetingSnapshot | null>(
+          new DurableJSONFile(join(dir, 'meeting.json')),
+          null,
+        ),
       };
       open.set(meetingId, f);
     }
@@ -70,7 +73,8 @@ export async function openFileStore(dataDir: string): Promise<Store> {
       const f = files(meetingId);
       const { audit, ...journalled } = batch;
       const writes = [f.journal.append(JSON.stringify(journalled) + '\n')];
-      if (audit.length) writes.push(f.audit.append(audit.map((a) => JSON.stringify(a) + '\n').join('')));
+      if (audit.length)
+        writes.push(f.audit.append(audit.map((a) => JSON.stringify(a) + '\n').join('')));
       await Promise.all(writes);
     },
     async saveSnapshot(meetingId, snapshot) {
@@ -104,7 +108,8 @@ function parseLines<T>(text: string): { items: T[]; goodBytes: number; torn: boo
   let offset = 0;
   while (offset < text.length) {
     const nl = text.indexOf('\n', offset);
-    if (nl === -1) return { items, goodBytes: Buffer.byteLength(text.slice(0, offset)), torn: true };
+    if (nl === -1)
+      return { items, goodBytes: Buffer.byteLength(text.slice(0, offset)), torn: true };
     const line = text.slice(offset, nl);
     try {
       if (line.trim()) items.push(JSON.parse(line) as T);

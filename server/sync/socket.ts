@@ -79,7 +79,9 @@ export function createSocketServer(
     const who = deps.accounts.authenticate(typeof auth.token === 'string' ? auth.token : null);
     if (!who) {
       return next(
-        new HandshakeError(appError('UNAUTHENTICATED', 'Your session has ended. Please log in again.')),
+        new HandshakeError(
+          appError('UNAUTHENTICATED', 'Your session has ended. Please log in again.'),
+        ),
       );
     }
     socket.data = {
@@ -132,10 +134,16 @@ function scheduleExpiry(socket: IoSocket, accounts: AccountService): void {
   const expiry = accounts.sessionExpiry(socket.data.tokenHash);
   if (expiry === null) return;
   const ms = Math.min(expiry - Date.now(), 2 ** 31 - 1);
-  const timer = setTimeout(() => {
-    socket.emit('session:ended', { code: 'UNAUTHENTICATED', message: 'Your session has expired.' });
-    socket.disconnect(true);
-  }, Math.max(ms, 0));
+  const timer = setTimeout(
+    () => {
+      socket.emit('session:ended', {
+        code: 'UNAUTHENTICATED',
+        message: 'Your session has expired.',
+      });
+      socket.disconnect(true);
+    },
+    Math.max(ms, 0),
+  );
   socket.on('disconnect', () => clearTimeout(timer));
 }
 
@@ -166,11 +174,17 @@ function join(socket: IoSocket, meetings: MeetingService, req: unknown): JoinAck
   const { actor } = socket.data;
   const role = roleIn(log.durable, actor);
   if (!role)
-    return { ok: false, error: appError('FORBIDDEN', 'You are not a participant of this meeting.') };
+    return {
+      ok: false,
+      error: appError('FORBIDDEN', 'You are not a participant of this meeting.'),
+    };
   const rev = log.durable.rev;
   const oldest = log.recent[0]?.rev ?? rev + 1;
   const canReplay =
-    sinceRev !== null && sinceRev <= rev && sinceRev >= oldest - 1 && rev - sinceRev <= MAX_CATCH_UP_EVENTS;
+    sinceRev !== null &&
+    sinceRev <= rev &&
+    sinceRev >= oldest - 1 &&
+    rev - sinceRev <= MAX_CATCH_UP_EVENTS;
   // join the rooms in the same tick as the read: nothing committed in between can be missed
   leave(socket, meetingId);
   void socket.join([
@@ -180,10 +194,22 @@ function join(socket: IoSocket, meetings: MeetingService, req: unknown): JoinAck
   ]);
   socket.data.meetings.add(meetingId);
   if (!canReplay) {
-    return { ok: true, mode: 'snapshot', meetingId, rev, snapshot: viewFor(log.durable, actor.userId, role) };
+    return {
+      ok: true,
+      mode: 'snapshot',
+      meetingId,
+      rev,
+      snapshot: viewFor(log.durable, actor.userId, role),
+    };
   }
   const missed = log.recent.slice(log.recent.length - (rev - sinceRev));
-  return { ok: true, mode: 'events', meetingId, rev, events: eventsFor(missed, actor.userId, role) };
+  return {
+    ok: true,
+    mode: 'events',
+    meetingId,
+    rev,
+    events: eventsFor(missed, actor.userId, role),
+  };
 }
 
 function leave(socket: IoSocket, meetingId: string): void {
@@ -205,9 +231,19 @@ async function runCommand(socket: IoSocket, meetings: MeetingService, envelope: 
 }
 
 /** Sends a committed batch to every socket in the meeting, each receiving only what it may see. */
-function deliverEvents(io: IoServer, log: MeetingLog, fromRev: number, events: MeetingEvent[]): void {
+function deliverEvents(
+  io: IoServer,
+  log: MeetingLog,
+  fromRev: number,
+  events: MeetingEvent[],
+): void {
   const rev = events.at(-1)?.rev ?? fromRev;
-  const msg = (evs: MeetingEvent[]): EventsMessage => ({ meetingId: log.id, fromRev, rev, events: evs });
+  const msg = (evs: MeetingEvent[]): EventsMessage => ({
+    meetingId: log.id,
+    fromRev,
+    rev,
+    events: evs,
+  });
   const audiences = events.map(audienceOf);
   if (audiences.every((a) => a.kind === 'all')) {
     io.to(meetingRoom(log.id)).emit('meeting:events', msg(events));
@@ -239,12 +275,15 @@ function followMembership(io: IoServer, log: MeetingLog, events: MeetingEvent[])
     } else if (e.type === 'participant.removed') {
       const u = e.payload.userId;
       // a global admin keeps access; everyone else leaves the meeting's rooms
-      void io.in(userInMeetingRoom(log.id, u)).fetchSockets().then((sockets) => {
-        for (const s of sockets) {
-          if (s.data.actor.globalRole === 'admin') continue;
-          for (const room of s.rooms) if (room.startsWith(meetingRoom(log.id))) s.leave(room);
-        }
-      });
+      void io
+        .in(userInMeetingRoom(log.id, u))
+        .fetchSockets()
+        .then((sockets) => {
+          for (const s of sockets) {
+            if (s.data.actor.globalRole === 'admin') continue;
+            for (const room of s.rooms) if (room.startsWith(meetingRoom(log.id))) s.leave(room);
+          }
+        });
       io.to(userRoom(u)).emit('meetings:changed');
     } else if (e.type === 'meeting.created') {
       io.to(userRoom(e.payload.creator.userId)).emit('meetings:changed');
