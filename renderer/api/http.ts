@@ -1,0 +1,81 @@
+// The HTTP API: JSON in and out, errors as { error: { code, message } } turned into ApiError.
+import type { ErrorCode, GlobalRole, MeetingSummary } from '../../core/index.ts';
+import { platform } from '../platform.ts';
+
+/** A server error code, or NETWORK when the server could not be reached at all. */
+export type ApiErrorCode = ErrorCode | 'NETWORK';
+
+export class ApiError extends Error {
+  readonly code: ApiErrorCode;
+  readonly status: number;
+  /** Seconds from the Retry-After header (429), else null. */
+  readonly retryAfter: number | null;
+
+  constructor(code: ApiErrorCode, message: string, status: number, retryAfter: number | null) {
+    super(message);
+    this.code = code;
+    this.status = status;
+    this.retryAfter = retryAfter;
+  }
+}
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  globalRole: GlobalRole;
+}
+
+export interface LoginResult {
+  token: string;
+  expiresAt: string;
+  user: User;
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  const token = platform.getToken();
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(platform.serverOrigin + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (err) {
+    throw new ApiError('NETWORK', err instanceof Error ? err.message : String(err), 0, null);
+  }
+  if (res.status === 204) return undefined as T;
+  const data: unknown = await res.json().catch(() => null);
+  if (!res.ok) throw toApiError(res, data);
+  return data as T;
+}
+
+function toApiError(res: Response, data: unknown): ApiError {
+  const error =
+    typeof data === 'object' && data !== null && 'error' in data
+      ? (data.error as { code?: string; message?: string })
+      : {};
+  const retry = Number(res.headers.get('retry-after'));
+  return new ApiError(
+    (error.code as ErrorCode | undefined) ?? 'INTERNAL',
+    error.message ?? res.statusText,
+    res.status,
+    Number.isFinite(retry) && retry > 0 ? Math.ceil(retry) : null,
+  );
+}
+
+export const api = {
+  login: (username: string, password: string) =>
+    request<LoginResult>('POST', '/api/login', { username, password }),
+  logout: () => request<void>('POST', '/api/logout'),
+  me: () => request<{ user: User }>('GET', '/api/me'),
+  meetings: () => request<{ meetings: MeetingSummary[] }>('GET', '/api/meetings'),
+};
+
+/** Where a meeting document is served (a plain link works: the login also set a cookie). */
+export function fileUrl(meetingId: string, sha256: string): string {
+  return `${platform.serverOrigin}/api/meetings/${encodeURIComponent(meetingId)}/files/${sha256}`;
+}

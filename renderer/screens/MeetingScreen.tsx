@@ -1,0 +1,147 @@
+// One meeting: header, current item, agenda, attendance, and the chair's controls.
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  canRunMeeting,
+  roleIn,
+  type AttendanceStatus,
+  type ClientCommand,
+  type MeetingState,
+} from '../../core/index.ts';
+import { useSession } from '../app/session.ts';
+import { AgendaTree } from '../components/AgendaTree.tsx';
+import { AttendancePanel } from '../components/AttendancePanel.tsx';
+import { ConnectionPill, StatusBadge } from '../components/Badges.tsx';
+import { ChairControls } from '../components/ChairControls.tsx';
+import { CurrentItem } from '../components/CurrentItem.tsx';
+import { useToast } from '../components/Toasts.tsx';
+import { formatDateTime } from '../format.ts';
+import { useMeeting } from '../hooks/useMeeting.ts';
+import { currentLanguage } from '../i18n/index.ts';
+import type { SyncStatus } from '../sync/meetingSync.ts';
+
+export function MeetingScreen({ meetingId }: { meetingId: string }) {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const { meeting, status, error, pending, send, retry } = useMeeting(meetingId);
+  const toast = useToast();
+
+  const run = useCallback(
+    (command: ClientCommand) => {
+      void send(command).then((ack) => {
+        if (!ack.ok) toast(ack.error);
+      });
+    },
+    [send, toast],
+  );
+
+  if (error && !meeting) {
+    return (
+      <main className="page">
+        <div className="error-box" role="alert" data-testid="join-error">
+          <h1>{t('meeting.joinFailed')}</h1>
+          <p>
+            {t(`errors.${error.code}`)} <span className="muted">{error.message}</span>
+          </p>
+          <button type="button" onClick={retry}>
+            {t('common.retry')}
+          </button>
+        </div>
+      </main>
+    );
+  }
+  if (!meeting) {
+    return (
+      <main className="page">
+        <MeetingHeaderShell status={status} />
+        <p className="muted">{t('meeting.loading')}</p>
+      </main>
+    );
+  }
+  const role = roleIn(meeting, { userId: user.id, globalRole: user.globalRole });
+  const canRun = canRunMeeting(role);
+  const documents = Object.values(meeting.documents);
+  const setAttendance = (userId: string, to: AttendanceStatus, reason: string): void =>
+    run({ type: 'attendance.set', payload: { userId, status: to, reason } });
+
+  return (
+    <main className="page meeting-page">
+      <MeetingHeader meeting={meeting} status={status} role={role} pending={pending} />
+      {error && (
+        // joined before, but a re-join failed (removed from the meeting, server trouble)
+        <div className="error-box banner" role="alert" data-testid="join-error">
+          <span>
+            {t(`errors.${error.code}`)} <span className="muted">{error.message}</span>
+          </span>
+          <button type="button" onClick={retry}>
+            {t('common.retry')}
+          </button>
+        </div>
+      )}
+      <div className="meeting-grid">
+        <div className="meeting-main">
+          <CurrentItem meeting={meeting} documents={documents} />
+          {canRun && <ChairControls meeting={meeting} run={run} />}
+          <AgendaTree
+            meetingId={meeting.id}
+            agenda={meeting.agenda}
+            currentItemId={meeting.currentItemId}
+            documents={documents}
+          />
+        </div>
+        <aside className="meeting-side">
+          <AttendancePanel
+            meeting={meeting}
+            selfId={user.id}
+            canManage={canRun}
+            setAttendance={setAttendance}
+          />
+        </aside>
+      </div>
+    </main>
+  );
+}
+
+function MeetingHeader({
+  meeting,
+  status,
+  role,
+  pending,
+}: {
+  meeting: MeetingState;
+  status: SyncStatus;
+  role: ReturnType<typeof roleIn>;
+  pending: number;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = currentLanguage(i18n.language);
+  return (
+    <div className="meeting-header">
+      <div className="meeting-title-row">
+        <h1 data-testid="meeting-title">{meeting.title}</h1>
+        <StatusBadge status={meeting.status} />
+        <ConnectionPill status={status} />
+      </div>
+      <p className="meeting-facts">
+        <span>{formatDateTime(meeting.startsAt, lang)}</span>
+        {meeting.location && <span>{meeting.location}</span>}
+        {role && <span data-testid="my-role">{t(`role.${role}`)}</span>}
+        {pending > 0 && (
+          <span className="pending" data-testid="pending">
+            {t('meeting.pending', { count: pending })}
+          </span>
+        )}
+      </p>
+    </div>
+  );
+}
+
+function MeetingHeaderShell({ status }: { status: SyncStatus }) {
+  return (
+    <div className="meeting-header">
+      <div className="meeting-title-row">
+        <ConnectionPill status={status} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,183 @@
+// The sync engine for one meeting: joins, catches up after gaps and reconnects, and keeps an
+// outbox of commands until the server acknowledges them. Plain TS, no React, no Socket.IO.
+import {
+  apply,
+  emptyMeeting,
+  type AppError,
+  type ClientCommand,
+  type CommandAck,
+  type EventsMessage,
+  type JoinAck,
+  type MeetingState,
+} from '../../core/index.ts';
+import { newCommandId } from './ids.ts';
+import type { Transport } from './transport.ts';
+
+export const SYNC_STATUSES = ['connecting', 'catching_up', 'live', 'offline'] as const;
+export type SyncStatus = (typeof SYNC_STATUSES)[number];
+
+export interface SyncView {
+  status: SyncStatus;
+  meeting: MeetingState | null;
+  /** The revision `meeting` is at; null before the first join answer. */
+  rev: number | null;
+  /** Why joining failed (not a participant, no such meeting); null while all is well. */
+  error: AppError | null;
+  /** Commands not yet acknowledged by the server. */
+  pending: number;
+}
+
+interface OutboxEntry {
+  id: string;
+  command: ClientCommand;
+  /** Sent on the current connection; cleared on disconnect so a reconnect sends it again. */
+  sent: boolean;
+  done: (ack: CommandAck) => void;
+}
+
+export interface MeetingSyncOptions {
+  newId?: () => string;
+}
+
+export class MeetingSync {
+  readonly meetingId: string;
+  private readonly transport: Transport;
+  private readonly newId: () => string;
+  private view: SyncView = {
+    status: 'connecting',
+    meeting: null,
+    rev: null,
+    error: null,
+    pending: 0,
+  };
+  private readonly listeners = new Set<() => void>();
+  private readonly outbox = new Map<string, OutboxEntry>();
+  /** Bumped on every join, disconnect and stop, so that an old join answer is ignored. */
+  private joinSeq = 0;
+  private joining = false;
+  /** Pushed batches that arrived while a join was pending; handled after its answer. */
+  private buffered: EventsMessage[] = [];
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(transport: Transport, meetingId: string, options: MeetingSyncOptions = {}) {
+    this.transport = transport;
+    this.meetingId = meetingId;
+    this.newId = options.newId ?? newCommandId;
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  };
+
+  getSnapshot = (): SyncView => this.view;
+
+  /** Start following the meeting; returns `stop`. Can be started again after a stop. */
+  start = (): (() => void) => {
+    if (this.unsubscribe) return this.stop;
+    this.unsubscribe = this.transport.subscribe({
+      connect: () => this.join(),
+      disconnect: () => this.onDisconnect(),
+      events: (msg) => this.onEvents(msg),
+    });
+    if (this.transport.isConnected()) this.join();
+    return this.stop;
+  };
+
+  stop = (): void => {
+    if (!this.unsubscribe) return;
+    this.unsubscribe();
+    this.unsubscribe = null;
+    this.joinSeq++;
+    this.joining = false;
+    this.buffered = [];
+    if (this.transport.isConnected()) this.transport.leave(this.meetingId);
+  };
+
+  /** Join again, e.g. after a failed join. */
+  retry = (): void => {
+    if (this.unsubscribe && this.transport.isConnected()) this.join();
+  };
+
+  /** Send a command; resolves with the server's answer, after a reconnect if need be. */
+  send = (command: ClientCommand): Promise<CommandAck> =>
+    new Promise((resolve) => {
+      const entry: OutboxEntry = { id: this.newId(), command, sent: false, done: resolve };
+      this.outbox.set(entry.id, entry);
+      this.update({ pending: this.outbox.size });
+      if (this.view.status === 'live') this.emit(entry);
+    });
+
+  private join(): void {
+    const seq = ++this.joinSeq;
+    this.joining = true;
+    this.buffered = [];
+    this.update({ status: 'catching_up' });
+    this.transport.join({ meetingId: this.meetingId, sinceRev: this.view.rev }, (res) => {
+      if (seq === this.joinSeq) this.onJoined(res);
+    });
+  }
+
+  private onJoined(res: JoinAck): void {
+    this.joining = false;
+    const buffered = this.buffered;
+    this.buffered = [];
+    if (!res.ok) {
+      this.update({ status: 'live', error: res.error });
+      return;
+    }
+    const meeting =
+      res.mode === 'snapshot'
+        ? res.snapshot
+        : res.events.reduce(apply, this.view.meeting ?? emptyMeeting());
+    this.update({ status: 'live', meeting, rev: res.rev, error: null });
+    for (const msg of buffered) this.onEvents(msg);
+    if (this.view.status === 'live') this.flush();
+  }
+
+  private onEvents(msg: EventsMessage): void {
+    if (msg.meetingId !== this.meetingId) return;
+    if (this.joining) {
+      this.buffered.push(msg);
+      return;
+    }
+    const rev = this.view.rev;
+    if (rev === null || msg.rev <= rev) return; // not joined yet, or already have it
+    if (msg.fromRev !== rev) {
+      this.join(); // a gap: ask for what we missed
+      return;
+    }
+    const meeting = msg.events.reduce(apply, this.view.meeting ?? emptyMeeting());
+    this.update({ meeting, rev: msg.rev });
+  }
+
+  private onDisconnect(): void {
+    this.joinSeq++;
+    this.joining = false;
+    this.buffered = [];
+    for (const entry of this.outbox.values()) entry.sent = false;
+    this.update({ status: 'offline' });
+  }
+
+  private flush(): void {
+    for (const entry of this.outbox.values()) if (!entry.sent) this.emit(entry);
+  }
+
+  private emit(entry: OutboxEntry): void {
+    entry.sent = true;
+    const req = { id: entry.id, meetingId: this.meetingId, command: entry.command };
+    this.transport.command(req, (ack) => {
+      if (this.outbox.get(entry.id) !== entry) return; // answered already (a retry's answer)
+      this.outbox.delete(entry.id);
+      this.update({ pending: this.outbox.size });
+      entry.done(ack);
+    });
+  }
+
+  private update(patch: Partial<SyncView>): void {
+    this.view = { ...this.view, ...patch };
+    for (const listener of [...this.listeners]) listener();
+  }
+}

@@ -1,0 +1,52 @@
+// The socket as the sync engine sees it: a few typed calls and callbacks, no Socket.IO types.
+// Tests use a fake object with the same shape (see fakeTransport.ts).
+import type { AppError, CommandAck, EventsMessage, JoinAck } from '../../core/index.ts';
+
+export interface TransportHandlers {
+  /** The socket (re)connected and authenticated. */
+  connect(): void;
+  /** The socket lost its connection; it reconnects by itself unless the device is offline. */
+  disconnect(): void;
+  /** The server refused the handshake (PROTOCOL_MISMATCH, UNAUTHENTICATED, ...). */
+  connectError(error: AppError): void;
+  events(msg: EventsMessage): void;
+  meetingsChanged(): void;
+  sessionEnded(): void;
+}
+
+export interface CommandRequest {
+  id: string;
+  meetingId: string | null;
+  command: { type: string; payload: unknown };
+}
+
+export interface Transport {
+  isConnected(): boolean;
+  join(req: { meetingId: string; sinceRev: number | null }, ack: (res: JoinAck) => void): void;
+  leave(meetingId: string): void;
+  command(req: CommandRequest, ack: (res: CommandAck) => void): void;
+  /** Listen to some of the callbacks; returns the function that stops listening. */
+  subscribe(handlers: Partial<TransportHandlers>): () => void;
+}
+
+/** A list of handler sets that a transport calls in order. */
+export class HandlerList {
+  private sets = new Set<Partial<TransportHandlers>>();
+
+  add(handlers: Partial<TransportHandlers>): () => void {
+    this.sets.add(handlers);
+    return () => {
+      this.sets.delete(handlers);
+    };
+  }
+
+  emit<K extends keyof TransportHandlers>(
+    name: K,
+    ...args: Parameters<TransportHandlers[K]>
+  ): void {
+    for (const set of [...this.sets]) {
+      const fn = set[name] as ((...a: Parameters<TransportHandlers[K]>) => void) | undefined;
+      fn?.(...args);
+    }
+  }
+}
