@@ -304,3 +304,50 @@ describe('command schemas', () => {
     }
   });
 });
+
+describe('changes that change nothing', () => {
+  it('make no event: same title, same position, empty update', () => {
+    const s = sampleMeeting();
+    const c = ctxFor(secretary);
+    expect(decide(s, { type: 'meeting.update', payload: {} }, c)).toEqual({ ok: true, events: [] });
+    expect(decide(s, { type: 'meeting.update', payload: { title: s.title } }, c)).toEqual({
+      ok: true,
+      events: [],
+    });
+    expect(decide(s, { type: 'agenda.update', payload: { itemId: 'A', title: 'A' } }, c)).toEqual({
+      ok: true,
+      events: [],
+    });
+    expect(
+      decide(s, { type: 'agenda.move', payload: { itemId: 'B1', parentId: 'B', index: 0 } }, c),
+    ).toEqual({ ok: true, events: [] });
+    expect(
+      decide(s, { type: 'agenda.update', payload: { itemId: 'A', title: 'A mới' } }, c),
+    ).toMatchObject({
+      ok: true,
+      events: [{ type: 'agenda.itemUpdated', payload: { itemId: 'A', title: 'A mới' } }],
+    });
+  });
+
+  it('moving keeps the nesting limit', () => {
+    let s = sampleMeeting();
+    const add = (parentId: string, id: string) =>
+      (s = run(
+        s,
+        {
+          type: 'agenda.add',
+          payload: { parentId, title: id, description: '', presenter: '', durationMin: null },
+        },
+        secretary,
+        () => id,
+      ).state);
+    add('B1', 'L3');
+    add('L3', 'L4'); // B > B1 > L3 > L4: four levels
+    const d = decide(
+      s,
+      { type: 'agenda.move', payload: { itemId: 'B', parentId: 'A', index: 0 } },
+      ctxFor(secretary),
+    );
+    expect(d).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+});

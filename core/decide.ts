@@ -80,8 +80,10 @@ function decideInMeeting(
   role: Role,
 ): Decision {
   switch (command.type) {
-    case 'meeting.update':
-      return ok({ type: 'meeting.updated', payload: command.payload });
+    case 'meeting.update': {
+      const changes = changed(s, command.payload);
+      return Object.keys(changes).length ? ok({ type: 'meeting.updated', payload: changes }) : ok();
+    }
     case 'meeting.setStatus': {
       const to = command.payload.status;
       if (to === s.status) return ok();
@@ -134,9 +136,12 @@ function decideInMeeting(
       });
     }
     case 'agenda.update': {
-      if (!s.agenda.items[command.payload.itemId])
-        return fail('NOT_FOUND', 'This agenda item does not exist.');
-      return ok({ type: 'agenda.itemUpdated', payload: command.payload });
+      const { itemId, ...fields } = command.payload;
+      const item = s.agenda.items[itemId];
+      if (!item) return fail('NOT_FOUND', 'This agenda item does not exist.');
+      const changes = changed(item, fields);
+      if (Object.keys(changes).length === 0) return ok();
+      return ok({ type: 'agenda.itemUpdated', payload: { itemId, ...changes } });
     }
     case 'agenda.move': {
       const { itemId, parentId, index } = command.payload;
@@ -145,11 +150,14 @@ function decideInMeeting(
         return fail('NOT_FOUND', 'The new parent agenda item does not exist.');
       if (parentId !== null && subtreeIds(s.agenda, itemId).includes(parentId))
         return fail('CONFLICT', 'An agenda item cannot be moved inside itself.');
-      const siblings = childIds(s.agenda, parentId).filter((x) => x !== itemId).length;
-      return ok({
-        type: 'agenda.itemMoved',
-        payload: { itemId, parentId, index: Math.min(index, siblings) },
-      });
+      if (depthOf(s, parentId) + heightOf(s, itemId) > MAX_AGENDA_DEPTH)
+        return fail('CONFLICT', `Agenda items nest at most ${MAX_AGENDA_DEPTH} levels deep.`);
+      const siblings = childIds(s.agenda, parentId).filter((x) => x !== itemId);
+      const to = Math.min(index, siblings.length);
+      const item = s.agenda.items[itemId];
+      if (item?.parentId === parentId && childIds(s.agenda, parentId).indexOf(itemId) === to)
+        return ok();
+      return ok({ type: 'agenda.itemMoved', payload: { itemId, parentId, index: to } });
     }
     case 'agenda.remove': {
       if (!s.agenda.items[command.payload.itemId])
@@ -207,6 +215,23 @@ function depthOf(s: MeetingState, itemId: string | null): number {
   let depth = 0;
   for (let id = itemId; id !== null; id = s.agenda.items[id]?.parentId ?? null) depth++;
   return depth;
+}
+
+/** How many levels an item and its descendants take up (1 for a leaf). */
+function heightOf(s: MeetingState, itemId: string): number {
+  const kids = childIds(s.agenda, itemId);
+  return 1 + (kids.length ? Math.max(...kids.map((k) => heightOf(s, k))) : 0);
+}
+
+/** The fields of `next` whose values differ from `current`'s. */
+function changed<T extends object>(current: T, next: Partial<T>): Partial<T> {
+  const out: Partial<T> = {};
+  for (const key of Object.keys(next) as (keyof T)[]) {
+    if (next[key] !== undefined && JSON.stringify(next[key]) !== JSON.stringify(current[key])) {
+      out[key] = next[key];
+    }
+  }
+  return out;
 }
 
 function isLastOrganiser(s: MeetingState, userId: string): boolean {

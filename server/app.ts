@@ -183,7 +183,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       io.disconnectSockets(true);
       await app.close();
       await new Promise<void>((r) => io.close(() => r()));
-      await meetings.settled().catch(() => undefined);
+      await meetings.close().catch(() => undefined);
       await checker.close();
       await store.close();
     },

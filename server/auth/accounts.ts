@@ -176,18 +176,26 @@ export class AccountService {
     this.onSessionEnded.forEach((f) => f(session.userId, tokenHash));
   }
 
+  /** Changes a password and ends the account's other sessions (a leaked password stops working). */
   async changePassword(
     userId: string,
     oldPassword: string,
     newPassword: string,
+    keepTokenHash: string,
   ): Promise<AppError | null> {
     const account = this.#byId.get(userId);
     if (!account) return appError('NOT_FOUND', 'There is no such account.');
     if (!(await verifyPassword(oldPassword, account.passwordHash)))
-      return appError('UNAUTHENTICATED', 'The current password is wrong.');
+      return appError('FORBIDDEN', 'The current password is wrong.');
     account.passwordHash = await hashPassword(newPassword, this.#cost());
     account.mustChangePassword = false;
+    const ended = this.#data.sessions.filter(
+      (s) => s.userId === userId && s.tokenHash !== keepTokenHash,
+    );
+    this.#data.sessions = this.#data.sessions.filter((s) => !ended.includes(s));
+    this.#index();
     await this.#save();
+    for (const s of ended) this.onSessionEnded.forEach((f) => f(userId, s.tokenHash));
     return null;
   }
 

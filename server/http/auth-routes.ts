@@ -71,7 +71,12 @@ export function registerAuthRoutes(
     if (!who) return reply;
     const body = parseOr400(PasswordBody, req.body, reply);
     if (!body) return reply;
-    const error = await accounts.changePassword(who.userId, body.oldPassword, body.newPassword);
+    const error = await accounts.changePassword(
+      who.userId,
+      body.oldPassword,
+      body.newPassword,
+      who.tokenHash,
+    );
     return error ? sendError(reply, error) : reply.code(204).send();
   });
 

@@ -63,7 +63,7 @@ export function registerDocumentRoutes(app: FastifyInstance, deps: DocumentDeps)
       );
 
     const part = await req.file().catch(() => undefined);
-    if (!part)
+    if (!part || part.fieldname !== 'file')
       return sendError(
         reply,
         appError('INVALID_PAYLOAD', 'Send the PDF as a multipart field named "file".'),
@@ -135,9 +135,8 @@ export function registerDocumentRoutes(app: FastifyInstance, deps: DocumentDeps)
         who,
       );
       if (!ack.ok) return sendError(reply, ack.error);
-      const document = Object.values(log.durable.documents).find(
-        (d) => d.sha256 === sha256 && d.itemId === params.itemId,
-      );
+      const added = log.recent.find((e) => e.rev === ack.rev && e.type === 'document.added');
+      const document = added?.type === 'document.added' ? added.payload.document : undefined;
       return reply.code(201).send({ document, rev: ack.rev });
     } finally {
       await unlink(tmp).catch(() => undefined);

@@ -134,6 +134,12 @@ export class MeetingLog {
     this.#flushing = null;
   }
 
+  /** Writes a snapshot when the journal holds events the last one lacks (e.g. on shutdown). */
+  async snapshotIfBehind(): Promise<void> {
+    await this.settled();
+    if (this.durable.rev > this.#snapshotRev) await this.#snapshot();
+  }
+
   async #snapshot(): Promise<void> {
     const commands = [...this.#commands].map(([key, rev]) => ({ key, rev }));
     this.#snapshotRev = this.durable.rev;

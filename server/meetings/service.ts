@@ -51,12 +51,14 @@ export class MeetingService {
     }
   }
 
+  /** A meeting, once its creation is on disk. */
   get(meetingId: string): MeetingLog | undefined {
-    return this.#meetings.get(meetingId);
+    const m = this.#meetings.get(meetingId);
+    return m && m.durable.rev > 0 ? m : undefined;
   }
 
   all(): MeetingLog[] {
-    return [...this.#meetings.values()];
+    return [...this.#meetings.values()].filter((m) => m.durable.rev > 0);
   }
 
   /** Meetings this person takes part in (all of them for a global admin), newest first. */
@@ -75,7 +77,7 @@ export class MeetingService {
         role,
       });
     }
-    return out.sort((a, b) => b.startsAt.localeCompare(a.startsAt));
+    return out.sort((a, b) => Date.parse(b.startsAt) - Date.parse(a.startsAt));
   }
 
   /** Runs one command for an actor; the ack resolves once its events are on disk. */
@@ -105,7 +107,7 @@ export class MeetingService {
     if (command.type === 'meeting.create') return this.#create(key, commandId, command, actor);
     if (meetingId === null)
       return refuse(appError('INVALID_PAYLOAD', 'This command needs a meetingId.'));
-    const m = this.#meetings.get(meetingId);
+    const m = this.get(meetingId);
     if (!m) return refuse(appError('NOT_FOUND', 'There is no such meeting.'));
     const done = m.appliedRev(key);
     if (done !== undefined) {
@@ -181,6 +183,11 @@ export class MeetingService {
 
   #ctx(actor: Actor, now: string) {
     return { actor, now, newId, accountName: this.#deps.accountName };
+  }
+
+  /** Flushes everything and writes fresh snapshots, so that the next start is quick. */
+  async close(): Promise<void> {
+    await Promise.all(this.all().map((m) => m.snapshotIfBehind()));
   }
 
   /** Resolves once every meeting's accepted changes are on disk. */

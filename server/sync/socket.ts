@@ -44,6 +44,7 @@ const roleRoom = (m: string, r: Role) => `m:${m}:r:${r}`;
 const userInMeetingRoom = (m: string, u: string) => `m:${m}:u:${u}`;
 const userRoom = (u: string) => `u:${u}`;
 const sessionRoom = (t: string) => `s:${t}`;
+const ADMINS_ROOM = 'admins';
 
 class HandshakeError extends Error {
   data: AppError;
@@ -93,7 +94,9 @@ export function createSocketServer(
   });
 
   io.on('connection', (socket) => {
-    void socket.join([userRoom(socket.data.actor.userId), sessionRoom(socket.data.tokenHash)]);
+    const rooms = [userRoom(socket.data.actor.userId), sessionRoom(socket.data.tokenHash)];
+    if (socket.data.actor.globalRole === 'admin') rooms.push(ADMINS_ROOM);
+    void socket.join(rooms);
     scheduleExpiry(socket, deps.accounts);
     socket.on('meeting:join', (req, ack) => {
       if (typeof ack !== 'function') return;
@@ -131,19 +134,20 @@ export function createSocketServer(
 }
 
 function scheduleExpiry(socket: IoSocket, accounts: AccountService): void {
-  const expiry = accounts.sessionExpiry(socket.data.tokenHash);
-  if (expiry === null) return;
-  const ms = Math.min(expiry - Date.now(), 2 ** 31 - 1);
-  const timer = setTimeout(
-    () => {
-      socket.emit('session:ended', {
-        code: 'UNAUTHENTICATED',
-        message: 'Your session has expired.',
-      });
-      socket.disconnect(true);
-    },
-    Math.max(ms, 0),
-  );
+  let timer: NodeJS.Timeout | undefined;
+  const arm = () => {
+    const expiry = accounts.sessionExpiry(socket.data.tokenHash);
+    if (expiry === null) return;
+    const ms = expiry - Date.now();
+    if (ms > 0) {
+      // timers hold at most ~24.8 days; a longer session re-arms when this one fires
+      timer = setTimeout(arm, Math.min(ms, 2 ** 31 - 1));
+      return;
+    }
+    socket.emit('session:ended', { code: 'UNAUTHENTICATED', message: 'Your session has expired.' });
+    socket.disconnect(true);
+  };
+  arm();
   socket.on('disconnect', () => clearTimeout(timer));
 }
 
@@ -153,7 +157,7 @@ function invalid(error: z.ZodError): AppError {
 
 function tooLarge(payload: unknown): boolean {
   try {
-    return JSON.stringify(payload ?? null).length > LIMITS.messageBytes;
+    return Buffer.byteLength(JSON.stringify(payload ?? null)) > LIMITS.messageBytes;
   } catch {
     return true;
   }
@@ -285,8 +289,14 @@ function followMembership(io: IoServer, log: MeetingLog, events: MeetingEvent[])
           }
         });
       io.to(userRoom(u)).emit('meetings:changed');
-    } else if (e.type === 'meeting.created') {
-      io.to(userRoom(e.payload.creator.userId)).emit('meetings:changed');
+    } else if (
+      e.type === 'meeting.created' ||
+      e.type === 'meeting.updated' ||
+      e.type === 'meeting.statusChanged'
+    ) {
+      // what the meeting list shows changed: tell everyone who lists this meeting
+      const rooms = Object.keys(log.durable.participants).map(userRoom);
+      io.to([...rooms, ADMINS_ROOM]).emit('meetings:changed');
     }
   }
 }
