@@ -64,7 +64,7 @@ export class MeetingService {
   /** Meetings this person takes part in (all of them for a global admin), newest first. */
   summariesFor(actor: Actor): MeetingSummary[] {
     const out: MeetingSummary[] = [];
-    for (const m of this.#meetings.values()) {
+    for (const m of this.all()) {
       const s = m.durable;
       const role = roleIn(s, actor);
       if (role === null) continue;
