@@ -181,9 +181,13 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     accounts,
     async close() {
       io.disconnectSockets(true);
-      await app.close();
+      // a response that ends during shutdown leaves a keep-alive connection that would hold
+      // close() for the 72 s keep-alive timeout: reap idle connections until the server is shut
+      const reaper = setInterval(() => app.server.closeIdleConnections(), 50);
+      await app.close().finally(() => clearInterval(reaper));
       await new Promise<void>((r) => io.close(() => r()));
       await meetings.close().catch(() => undefined);
+      await accounts.flush();
       await checker.close();
       await store.close();
     },

@@ -45,6 +45,8 @@ export class AccountService {
   readonly #perUser = new FailureLimiter({ max: 5, windowMs: 15 * 60_000 });
   readonly #perAddress = new FailureLimiter({ max: 50, windowMs: 15 * 60_000 });
   #writes: Promise<void> = Promise.resolve();
+  #nextWrite: Promise<void> | null = null;
+  readonly #byUsername = new Map<string, Account>();
   #dummyHash = '';
   readonly onSessionEnded = new Set<(userId: string, tokenHash: string | null) => void>();
 
@@ -73,8 +75,7 @@ export class AccountService {
   }
 
   byUsername(username: string): Account | undefined {
-    const u = normaliseUsername(username);
-    return this.#data.accounts.find((a) => a.username === u);
+    return this.#byUsername.get(normaliseUsername(username));
   }
 
   displayName(userId: string): string | null {
@@ -141,9 +142,13 @@ export class AccountService {
       createdAt: new Date(now).toISOString(),
       expiresAt,
     };
-    this.#data.sessions = this.#data.sessions.filter((s) => Date.parse(s.expiresAt) > now);
     this.#data.sessions.push(session);
-    this.#index();
+    this.#sessions.set(session.tokenHash, session);
+    // expired sessions are dropped now and then, not on every login
+    if (this.#data.sessions.length % 256 === 0) {
+      this.#data.sessions = this.#data.sessions.filter((s) => Date.parse(s.expiresAt) > now);
+      this.#index();
+    }
     await this.#save();
     return { ok: true, token, expiresAt, user: publicAccount(account) };
   }
@@ -217,14 +222,33 @@ export class AccountService {
 
   #index(): void {
     this.#byId.clear();
-    for (const a of this.#data.accounts) this.#byId.set(a.id, a);
+    this.#byUsername.clear();
+    for (const a of this.#data.accounts) {
+      this.#byId.set(a.id, a);
+      this.#byUsername.set(a.username, a);
+    }
     this.#sessions.clear();
     for (const s of this.#data.sessions) this.#sessions.set(s.tokenHash, s);
   }
 
+  /**
+   * Group commit for the accounts file: one write in flight, and at most one waiting, which
+   * carries every change made meanwhile (a burst of logins at 8:55 costs a few writes, not one each).
+   */
   #save(): Promise<void> {
-    const next = this.#writes.then(() => this.#store.writeAccounts(this.#data));
-    this.#writes = next.catch(() => undefined);
-    return next;
+    if (!this.#nextWrite) {
+      this.#nextWrite = this.#writes.then(() => {
+        this.#nextWrite = null;
+        const write = this.#store.writeAccounts(this.#data);
+        this.#writes = write.catch(() => undefined);
+        return write;
+      });
+    }
+    return this.#nextWrite;
+  }
+
+  /** Resolves once every change so far is on disk. */
+  async flush(): Promise<void> {
+    await (this.#nextWrite ?? this.#writes).catch(() => undefined);
   }
 }

@@ -65,7 +65,9 @@ export async function openFileStore(dataDir: string): Promise<Store> {
     async loadMeeting(meetingId) {
       const f = files(meetingId);
       await f.snapshot.read();
-      const batches = await readJournal(f.journal.file);
+      const batches = await readLines<Omit<Batch, 'audit'>>(f.journal.file);
+      // the audit log can be torn as well: left as is, every entry appended after it is unreadable
+      await readLines<AuditEntry>(f.audit.file);
       if (!f.snapshot.data && batches.length === 0) return null;
       return replay(f.snapshot.data, batches);
     },
@@ -90,10 +92,11 @@ export async function openFileStore(dataDir: string): Promise<Store> {
     },
     async readAccounts() {
       await accounts.read();
-      return structuredClone(accounts.data);
+      return accounts.data;
     },
     async writeAccounts(data) {
-      accounts.data = structuredClone(data);
+      // no copy: the adapter serialises synchronously, before this call returns
+      accounts.data = data;
       await accounts.write();
     },
     async close() {
@@ -122,7 +125,7 @@ function parseLines<T>(text: string): { items: T[]; goodBytes: number; torn: boo
   return { items, goodBytes: Buffer.byteLength(text), torn: false };
 }
 
-async function readJournal(file: string): Promise<Omit<Batch, 'audit'>[]> {
+async function readLines<T>(file: string): Promise<T[]> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -130,7 +133,7 @@ async function readJournal(file: string): Promise<Omit<Batch, 'audit'>[]> {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw err;
   }
-  const { items, goodBytes, torn } = parseLines<Omit<Batch, 'audit'>>(text);
+  const { items, goodBytes, torn } = parseLines<T>(text);
   // cut the torn tail so that the next append starts on a clean line
   if (torn) await truncate(file, goodBytes);
   return items;

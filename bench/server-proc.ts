@@ -1,0 +1,191 @@
+// Our server in its own process, for bench/run.ts (IPC calls, see lib.ts serveRpc):
+//   prepare({ dataDir, clients }) starts it on an empty dataDir and adds `clients` member accounts,
+//     a chair and a latecomer, a big meeting (all of them) and a small one for the catch-up figure;
+//   start({ dataDir }) starts it (in a new process) on a folder that prepare filled;
+//   generate({ meetingId, count }) commits `count` mixed events to a meeting, as an administrator;
+//   memory() reports RSS after a full GC (run with --expose-gc).
+// If the parent dies, the work folder (dataDir's parent) is removed here.
+import { rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import {
+  ClientCommandSchema,
+  type Actor,
+  type ClientCommand,
+  type CommandAck,
+} from '../core/index.ts';
+import { startServer, type RunningServer } from '../server/app.ts';
+import { inBatches, log, memoryReport, serveRpc } from './lib.ts';
+
+const BENCH_PASSWORD = 'bench-password-1';
+const userName = (i: number): string => `u${String(i).padStart(4, '0')}`;
+
+let server: RunningServer | undefined;
+let dataDir: string | undefined;
+let admin: Actor;
+let seq = 0;
+
+async function start(dir: string): Promise<RunningServer> {
+  dataDir = dir;
+  const running = await startServer({
+    dataDir,
+    port: 0,
+    host: '127.0.0.1',
+    passwordCost: 10,
+    log: (msg) => log(`server: ${msg}`),
+  });
+  admin = { userId: running.accounts.byUsername('admin')!.id, globalRole: 'admin' };
+  server = running;
+  return running;
+}
+
+async function run(meetingId: string | null, command: unknown) {
+  const parsed = ClientCommandSchema.parse(command) as ClientCommand;
+  const ack: CommandAck = await server!.meetings.execute(
+    meetingId,
+    `bench-setup-${++seq}`,
+    parsed,
+    admin,
+  );
+  if (!ack.ok) throw new Error(`${parsed.type} failed: ${ack.error.code} ${ack.error.message}`);
+  return ack;
+}
+
+async function account(username: string, displayName: string): Promise<string> {
+  const made = await server!.accounts.create({
+    username,
+    displayName,
+    globalRole: 'member',
+    password: BENCH_PASSWORD,
+    mustChangePassword: false,
+  });
+  if ('error' in made) throw new Error(made.error.message);
+  return made.account.id;
+}
+
+async function meeting(title: string, people: { id: string; role: string }[], items: number) {
+  const created = await run(null, {
+    type: 'meeting.create',
+    payload: { title, startsAt: new Date().toISOString(), location: 'Phòng họp số 1' },
+  });
+  const id = created.meetingId;
+  // concurrent commands land in the same group commits
+  await inBatches(people, 100, (p) =>
+    run(id, { type: 'participant.add', payload: { userId: p.id, role: p.role } }),
+  );
+  for (let i = 0; i < items; i++) {
+    await run(id, {
+      type: 'agenda.add',
+      payload: {
+        title: `Mục ${i + 1}: Báo cáo tình hình kinh tế - xã hội tháng ${i + 1}`,
+        presenter: 'Văn phòng',
+        durationMin: 15,
+      },
+    });
+  }
+  await run(id, { type: 'meeting.setStatus', payload: { status: 'in_progress' } });
+  return id;
+}
+
+const REASONS = ['Đi công tác nước ngoài', 'Nghỉ ốm', 'Họp tại Bộ Kế hoạch và Đầu tư'];
+const STATUSES = ['present', 'online', 'absent'] as const;
+
+serveRpc(
+  {
+    /** A fresh data folder: accounts and meetings. Their ids and usernames are returned. */
+    async prepare(args: { dataDir: string; clients: number }) {
+      const t0 = performance.now();
+      const { url } = await start(args.dataDir);
+      const chair = await account('chair', 'Chủ tọa');
+      const late = await account('late', 'Đại biểu đến muộn');
+      const members = await inBatches(
+        Array.from({ length: args.clients }, (_, i) => i),
+        50,
+        (i) => account(userName(i), `Đại biểu Nguyễn Văn ${i}`),
+      );
+      const tAccounts = performance.now();
+      const mainMeeting = await meeting(
+        'Phiên họp Chính phủ thường kỳ (benchmark)',
+        [{ id: chair, role: 'chair' }, ...members.map((id) => ({ id, role: 'delegate' }))],
+        2,
+      );
+      const catchupMeeting = await meeting(
+        'Phiên họp chuyên đề (catch-up benchmark)',
+        [
+          { id: chair, role: 'chair' },
+          { id: late, role: 'delegate' },
+          ...members.slice(0, 20).map((id) => ({ id, role: 'delegate' })),
+        ],
+        10,
+      );
+      const t1 = performance.now();
+      log(
+        `server ready: ${args.clients + 2} accounts in ${Math.round(tAccounts - t0)} ms, ` +
+          `meetings in ${Math.round(t1 - tAccounts)} ms`,
+      );
+      return {
+        url,
+        mainMeeting,
+        catchupMeeting,
+        usernames: ['chair', 'late', ...members.map((_, i) => userName(i))],
+        password: BENCH_PASSWORD,
+      };
+    },
+
+    /** Starts on a folder that `prepare` filled (in another process): loads it from disk. */
+    async start(args: { dataDir: string }) {
+      const t0 = performance.now();
+      const { url } = await start(args.dataDir);
+      log(`server loaded its data and started in ${Math.round(performance.now() - t0)} ms`);
+      return { url };
+    },
+
+    async generate(args: { meetingId: string; count: number }) {
+      const m = server!.meetings.get(args.meetingId)!;
+      const fromRev = m.durable.rev;
+      const state = m.state;
+      const items = Object.keys(state.agenda.items);
+      const people = Object.values(state.participants)
+        .filter((p) => p.role === 'delegate')
+        .map((p) => p.userId);
+      const commands = Array.from({ length: args.count }, (_, i) => {
+        switch (i % 3) {
+          case 0: {
+            const status = STATUSES[(i / 3) % 3]!;
+            return {
+              type: 'attendance.set',
+              payload: {
+                userId: people[i % people.length]!,
+                status,
+                reason: status === 'absent' ? REASONS[i % REASONS.length]! : '',
+              },
+            };
+          }
+          case 1:
+            return {
+              type: 'agenda.update',
+              payload: {
+                itemId: items[i % items.length]!,
+                description: `Dự thảo Nghị quyết, bản sửa đổi lần ${i}: điều chỉnh chỉ tiêu tăng trưởng và kế hoạch đầu tư công trung hạn.`,
+              },
+            };
+          default:
+            // the current item moves on every time: always exactly one event
+            return { type: 'agenda.setCurrent', payload: { itemId: items[i % items.length]! } };
+        }
+      });
+      await inBatches(commands, 100, (c) => run(args.meetingId, c));
+      await m.settled();
+      return { fromRev, rev: m.durable.rev };
+    },
+
+    memory() {
+      return memoryReport(-1);
+    },
+  },
+  async (orphaned) => {
+    await server?.close().catch((err: unknown) => log(`close failed: ${String(err)}`));
+    // the parent removes the work folder; if it died, we do (the data folder is inside it)
+    if (orphaned && dataDir)
+      await rm(dirname(dataDir), { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+  },
+);
