@@ -5,16 +5,51 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 const NODE_BUILTINS = [
-  'fs', 'path', 'os', 'http', 'https', 'net', 'tls', 'crypto', 'child_process', 'worker_threads',
-  'stream', 'url', 'util', 'events', 'zlib', 'dgram', 'dns', 'readline', 'cluster', 'v8', 'vm',
-  'process', 'buffer', 'assert', 'perf_hooks', 'timers',
+  'fs',
+  'path',
+  'os',
+  'http',
+  'https',
+  'net',
+  'tls',
+  'crypto',
+  'child_process',
+  'worker_threads',
+  'stream',
+  'url',
+  'util',
+  'events',
+  'zlib',
+  'dgram',
+  'dns',
+  'readline',
+  'cluster',
+  'v8',
+  'vm',
+  'process',
+  'buffer',
+  'assert',
+  'perf_hooks',
+  'timers',
 ].flatMap((m) => [m, `node:${m}`, `${m}/*`, `node:${m}/*`]);
 
-const noElectron = { group: ['electron', 'electron/*'], message: 'Electron is imported only in electron/.' };
+const noElectron = {
+  group: ['electron', 'electron/*'],
+  message: 'Electron is imported only in electron/.',
+};
 const noNode = { group: NODE_BUILTINS, message: 'Node built-ins are not available in this layer.' };
-const noRenderer = { group: ['**/renderer/**', 'react', 'react-dom', 'react-dom/*'], message: 'This layer must not depend on the renderer (DOM).' };
-const noServer = { group: ['**/server/**'], message: 'This layer must not depend on the server (Node).' };
-const noElectronDir = { group: ['**/electron/**'], message: 'Only the Electron shell imports its own modules.' };
+const noRenderer = {
+  group: ['**/renderer/**', 'react', 'react-dom', 'react-dom/*'],
+  message: 'This layer must not depend on the renderer (DOM).',
+};
+const noServer = {
+  group: ['**/server/**'],
+  message: 'This layer must not depend on the server (Node).',
+};
+const noElectronDir = {
+  group: ['**/electron/**'],
+  message: 'Only the Electron shell imports its own modules.',
+};
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'test-results', 'playwright-report', '.data', '.bench'] },
@@ -23,7 +58,10 @@ export default tseslint.config(
   {
     languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-imports': ['error', { patterns: [noElectron] }],
     },
@@ -33,7 +71,10 @@ export default tseslint.config(
     files: ['core/**/*.ts'],
     languageOptions: { globals: { ...globals['shared-node-browser'] } },
     rules: {
-      'no-restricted-imports': ['error', { patterns: [noElectron, noNode, noRenderer, noServer, noElectronDir] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [noElectron, noNode, noRenderer, noServer, noElectronDir] },
+      ],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require'],
     },
   },
@@ -52,7 +93,10 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [noElectron, noNode, noServer, noElectronDir] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [noElectron, noNode, noServer, noElectronDir] },
+      ],
       'no-restricted-globals': ['error', 'process', 'Buffer', 'require', '__dirname'],
     },
   },
@@ -64,7 +108,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['e2e/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{js,mjs,ts}', 'fixtures/**/*.ts', '*.{js,ts}', 'renderer/vite.config.ts'],
+    files: [
+      'e2e/**/*.ts',
+      'bench/**/*.ts',
+      'scripts/**/*.{js,mjs,ts}',
+      'fixtures/**/*.ts',
+      '*.{js,ts}',
+      'renderer/vite.config.ts',
+    ],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: { 'no-restricted-imports': ['error', { patterns: [noElectron] }] },
   },

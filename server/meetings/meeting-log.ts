@@ -141,8 +141,13 @@ export class MeetingLog {
   }
 
   async #snapshot(): Promise<void> {
-    const commands = [...this.#commands].map(([key, rev]) => ({ key, rev }));
-    this.#snapshotRev = this.durable.rev;
+    // only commands the snapshot's state contains: one still waiting for the disk would else be
+    // answered as done after a crash, and its retry never applied
+    const rev = this.durable.rev;
+    const commands = [...this.#commands]
+      .filter(([, r]) => r <= rev)
+      .map(([key, r]) => ({ key, rev: r }));
+    this.#snapshotRev = rev;
     await this.#store.saveSnapshot(this.id, { state: this.durable, commands }).catch(() => {
       this.#snapshotRev = 0; // try again after the next batch; the journal still has everything
     });
