@@ -1,6 +1,8 @@
 // The baseline: a bare Socket.IO server (same version and transport as ours; no auth, no
 // validation, no storage). A client joins one room; on 'bcast' the server broadcasts to that room
 // a message shaped and sized like the one our server sends for one `agenda.currentChanged` event.
+// For the vote storm it also acks 'ping' at once and, between stormStart() and stormStop(),
+// broadcasts a tally-sized message 4 times a second.
 // Run as a child of bench/run.ts (IPC): listen() -> { url }, memory() -> MemoryReport.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -28,6 +30,7 @@ function bareMessage(rev: number) {
 }
 
 const http = createServer();
+let storm: NodeJS.Timeout | undefined;
 const io = new Server(http, {
   // the same options as server/sync/socket.ts
   maxHttpBufferSize: 1024 * 1024,
@@ -38,6 +41,10 @@ io.on('connection', (socket) => {
   socket.on('join', (_req: unknown, ack: unknown) => {
     void socket.join('m');
     if (typeof ack === 'function') ack({ ok: true });
+  });
+  // the vote storm's baseline: a bare ack round-trip
+  socket.on('ping', (_req: unknown, ack: unknown) => {
+    if (typeof ack === 'function') ack({ ok: true, rev: 0, meetingId: ID('m') });
   });
   socket.on('bcast', (req: { rev?: unknown }, ack: unknown) => {
     const rev = typeof req?.rev === 'number' ? req.rev : 0;
@@ -55,6 +62,24 @@ serveRpc(
     },
     memory() {
       return memoryReport(io.of('/').sockets.size);
+    },
+    /** During a storm round: a tally-sized broadcast 4 times a second, as our server sends. */
+    stormStart() {
+      let cast = 0;
+      storm = setInterval(() => {
+        cast += 500;
+        const counts = { agree: cast / 2, disagree: cast / 4, abstain: cast / 4 };
+        io.to('m').emit('vote:tally', {
+          meetingId: ID('m'),
+          voteId: ID('v'),
+          cast,
+          eligible: 2000,
+          counts,
+        });
+      }, 250);
+    },
+    stormStop() {
+      clearInterval(storm);
     },
   },
   async () => {

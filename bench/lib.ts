@@ -40,6 +40,35 @@ export function median(values: readonly number[]): number {
 
 export const round2 = (x: number): number => Math.round(x * 100) / 100;
 
+/** One benchmark figure, printed as a JSON line. */
+export interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  baseline: number | null;
+  ratio: number | null;
+  target?: string;
+  met?: boolean;
+  note?: string;
+}
+
+export function figure(f: Omit<Figure, 'ratio'>): Figure {
+  const { name, value, unit, baseline, ...rest } = f;
+  const ratio = baseline ? round2(value / baseline) : null;
+  return { name, value, unit, baseline, ratio, ...rest };
+}
+
+export async function login(url: string, username: string, password: string): Promise<string> {
+  const res = await fetch(`${url}/api/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+    signal: AbortSignal.timeout(30_000),
+  });
+  if (!res.ok) throw new Error(`login ${username}: HTTP ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
 /** The soft limit on open files of this process (children inherit it), or null if unknown. */
 export function openFileLimit(): number | null {
   try {

@@ -3,7 +3,11 @@
 //      bare Socket.IO broadcast of a same-sized message to the same clients (bench/bare-server.ts);
 //   2. catch-up time of a client 1,000 events behind (join ack + applying them), beside a full
 //      snapshot join of the same meeting;
-//   3. the server's RSS with N clients connected and joined, beside the bare server's.
+//   3. the server's RSS with N clients connected and joined, beside the bare server's;
+//   4. the vote storm (bench/storm.ts): 2,000 voters cast within one second; acked share, ack
+//      latency beside a bare ack round-trip, exactness of the tally, tally messages per client;
+//   5. the document viewer (bench/viewer.ts) beside the stock pdf.js viewer, in headless
+//      Chromium: first page, jump to page 300, JS heap after every page (BENCH_VIEWER=0: skip).
 // Everything runs on 127.0.0.1, in a temporary folder that is removed at the end (also on failure).
 import { rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
@@ -16,16 +20,21 @@ import { apply, type JoinAck, type MeetingState } from '../core/index.ts';
 import type { RoundResult } from './clients.ts';
 import {
   Child,
+  figure,
   inBatches,
   log,
+  login,
   median,
   openFileLimit,
   percentile,
   round2,
   sleep,
   withTimeout,
+  type Figure,
   type MemoryReport,
 } from './lib.ts';
+import { voteStorm } from './storm.ts';
+import { viewerFigures } from './viewer.ts';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1000);
 const WARMUP_ROUNDS = 10;
@@ -34,31 +43,16 @@ const ROUND_SPACING_MS = 100;
 const ROUND_TIMEOUT_MS = 5_000;
 const CATCHUP_EVENTS = 1000;
 const CATCHUP_TRIES = 9;
-/** The whole run is aborted after this long. */
-const DEADLINE_MS = 180_000;
+/** The viewer figures, which come after the rest, are aborted after this long. */
+const VIEWER_DEADLINE_MS = 240_000;
+/** The whole run (but the viewer figures) is aborted after this long. */
+const DEADLINE_MS = 240_000;
 
 const TARGETS = {
   deliveryP99Ratio: 1.5,
   catchupMs: 250,
   serverRssMb: 200,
 };
-
-interface Figure {
-  name: string;
-  value: number;
-  unit: string;
-  baseline: number | null;
-  ratio: number | null;
-  target?: string;
-  met?: boolean;
-  note?: string;
-}
-
-function figure(f: Omit<Figure, 'ratio'>): Figure {
-  const { name, value, unit, baseline, ...rest } = f;
-  const ratio = baseline ? round2(value / baseline) : null;
-  return { name, value, unit, baseline, ratio, ...rest };
-}
 
 const children: Child[] = [];
 let workDir: string | undefined;
@@ -197,17 +191,6 @@ async function deliveryRounds(sides: [Side, Side]): Promise<void> {
       log(`${side.label}: per round p50/max: ${rounds.join(' ')}`);
     }
   }
-}
-
-async function login(url: string, username: string, password: string): Promise<string> {
-  const res = await fetch(`${url}/api/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-    signal: AbortSignal.timeout(30_000),
-  });
-  if (!res.ok) throw new Error(`login ${username}: HTTP ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { token: string }).token;
 }
 
 interface Catchup {
@@ -372,6 +355,18 @@ async function main(): Promise<void> {
     process.exit(1);
   }, DEADLINE_MS);
   try {
+    const stormDeps = () => ({
+      spawn,
+      stop,
+      workDir: workDir!,
+      profileFile: PROFILE_DIR ? join(PROFILE_DIR, 'server-storm.cpuprofile') : null,
+    });
+    if (process.env.BENCH_ONLY === 'storm') {
+      workDir = await mkdtemp(join(tmpdir(), 'ecab-bench-'));
+      for (const f of await voteStorm(stormDeps())) process.stdout.write(`${JSON.stringify(f)}\n`);
+      log(`done in ${Math.round((performance.now() - started) / 1000)} s`);
+      return;
+    }
     const b = await bare();
     const e = await ours();
     await deliveryRounds([e, b]);
@@ -382,6 +377,7 @@ async function main(): Promise<void> {
         `snapshot join ${round2(median(c.snapshotMs))} ms (${c.snapshotBytes} bytes)`,
     );
     await stopAll();
+    const storm = await voteStorm(stormDeps());
     const q = (side: Side, pct: number) => round2(percentile(side.samples, pct));
     const deliveryNote =
       `${ROUNDS} rounds x ${CLIENTS} clients per server (after ${WARMUP_ROUNDS} warm-up), ` +
@@ -442,7 +438,7 @@ async function main(): Promise<void> {
           `${mb(e.afterLogins.heapUsed)} MB)`,
       }),
     ];
-    for (const f of figures) process.stdout.write(`${JSON.stringify(f)}\n`);
+    for (const f of [...figures, ...storm]) process.stdout.write(`${JSON.stringify(f)}\n`);
     log(`done in ${Math.round((performance.now() - started) / 1000)} s`);
     if (PROFILE_DIR) log(`CPU profiles in ${PROFILE_DIR} (see bench/profile-summary.ts)`);
   } finally {
@@ -452,8 +448,24 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  log(`failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-  cleanUpNow();
-  process.exit(1);
-});
+/** 5. the document viewer (bench/viewer.ts), after the rest: its own browser and deadline. */
+async function viewer(): Promise<void> {
+  if (process.env.BENCH_VIEWER === '0' || process.env.BENCH_ONLY) return; // (storm only)
+  const deadline = setTimeout(() => {
+    log(`viewer: took longer than ${VIEWER_DEADLINE_MS / 1000} s: aborting`);
+    process.exit(1);
+  }, VIEWER_DEADLINE_MS);
+  try {
+    for (const f of await viewerFigures()) process.stdout.write(`${JSON.stringify(f)}\n`);
+  } finally {
+    clearTimeout(deadline);
+  }
+}
+
+main()
+  .then(viewer)
+  .catch((err: unknown) => {
+    log(`failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    cleanUpNow();
+    process.exit(1);
+  });

@@ -3,9 +3,11 @@
 //     a chair and a latecomer, a big meeting (all of them) and a small one for the catch-up figure;
 //   start({ dataDir }) starts it (in a new process) on a folder that prepare filled;
 //   generate({ meetingId, count }) commits `count` mixed events to a meeting, as an administrator;
-//   memory() reports RSS after a full GC (run with --expose-gc).
+//   memory() reports RSS after a full GC (run with --expose-gc);
+//   prepareStorm({ dataDir, voters }) starts it on an empty dataDir with the vote storm's meeting.
 // If the parent dies, the work folder (dataDir's parent) is removed here.
-import { rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { dirname } from 'node:path';
 import {
   ClientCommandSchema,
@@ -23,6 +25,7 @@ let server: RunningServer | undefined;
 let dataDir: string | undefined;
 let admin: Actor;
 let seq = 0;
+let profiler: Session | undefined;
 
 async function start(dir: string): Promise<RunningServer> {
   dataDir = dir;
@@ -42,7 +45,7 @@ async function run(meetingId: string | null, command: unknown) {
   const parsed = ClientCommandSchema.parse(command) as ClientCommand;
   const ack: CommandAck = await server!.meetings.execute(
     meetingId,
-    `bench-setup-${++seq}`,
+    `bench-setup-${process.pid}-${++seq}`,
     parsed,
     admin,
   );
@@ -131,6 +134,44 @@ serveRpc(
       };
     },
 
+    /**
+     * The vote storm's meeting, on a fresh dataDir: a chair and `voters` delegates, in progress,
+     * everyone present, one agenda item current.
+     */
+    async prepareStorm(args: { dataDir: string; voters: number }) {
+      const t0 = performance.now();
+      const { url } = await start(args.dataDir);
+      const chair = await account('chair', 'Chủ tọa');
+      const voters = await inBatches(
+        Array.from({ length: args.voters }, (_, i) => i),
+        50,
+        (i) => account(userName(i), `Đại biểu Trần Thị ${i}`),
+      );
+      const people = [
+        { id: chair, role: 'chair' },
+        ...voters.map((id) => ({ id, role: 'delegate' })),
+      ];
+      const meetingId = await meeting('Kỳ họp thứ 9 Hội đồng nhân dân (vote storm)', people, 1);
+      const itemId = Object.keys(server!.meetings.get(meetingId)!.state.agenda.items)[0]!;
+      await run(meetingId, { type: 'agenda.setCurrent', payload: { itemId } });
+      await inBatches(people, 100, (p) =>
+        run(meetingId, {
+          type: 'attendance.set',
+          payload: { userId: p.id, status: 'present', reason: '' },
+        }),
+      );
+      log(
+        `storm server ready: ${args.voters + 1} accounts and the meeting in ${Math.round(performance.now() - t0)} ms`,
+      );
+      return {
+        url,
+        meetingId,
+        itemId,
+        usernames: ['chair', ...voters.map((_, i) => userName(i))],
+        password: BENCH_PASSWORD,
+      };
+    },
+
     /** Starts on a folder that `prepare` filled (in another process): loads it from disk. */
     async start(args: { dataDir: string }) {
       const t0 = performance.now();
@@ -180,6 +221,20 @@ serveRpc(
 
     memory() {
       return memoryReport(-1);
+    },
+
+    /** A CPU profile of a stretch of the run (BENCH_PROFILE), e.g. the vote storm's rounds only. */
+    async profileStart() {
+      profiler = new Session();
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+    },
+    async profileStop(args: { file: string }) {
+      const { profile } = await profiler!.post('Profiler.stop');
+      await mkdir(dirname(args.file), { recursive: true });
+      await writeFile(args.file, JSON.stringify(profile));
+      profiler!.disconnect();
     },
   },
   async (orphaned) => {

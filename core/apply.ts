@@ -3,6 +3,9 @@ import { withItemAdded, withItemMoved, withItemRemoved, subtreeIds } from './age
 import { assertNever } from './errors.ts';
 import type { MeetingEvent } from './events.ts';
 import type { DocumentInfo, MeetingState } from './model.ts';
+import { applyProxy, proxiesWithout } from './proxies.ts';
+import { applySpeaker } from './speakers.ts';
+import { applyVote } from './voting.ts';
 
 export function emptyMeeting(): MeetingState {
   return {
@@ -13,6 +16,8 @@ export function emptyMeeting(): MeetingState {
     startsAt: '',
     quorum: { kind: 'fraction', value: 0.5 },
     selfCheckIn: false,
+    maxProxiesPerHolder: 1,
+    speakingLimitSec: 300,
     createdAt: '',
     createdBy: '',
     rev: 0,
@@ -22,7 +27,15 @@ export function emptyMeeting(): MeetingState {
     agenda: { items: {}, children: {} },
     attendance: {},
     documents: {},
+    proxies: {},
+    speakers: { queue: [], current: null, history: [] },
+    votes: {},
   };
+}
+
+/** A state saved before some fields existed, with those fields at their empty values. */
+export function withDefaults(state: MeetingState): MeetingState {
+  return { ...emptyMeeting(), ...state };
 }
 
 export function apply(state: MeetingState, event: MeetingEvent): MeetingState {
@@ -58,7 +71,8 @@ function applyBody(s: MeetingState, e: MeetingEvent): MeetingState {
       delete participants[e.payload.userId];
       const attendance = { ...s.attendance };
       delete attendance[e.payload.userId];
-      return { ...s, participants, attendance };
+      const proxies = proxiesWithout(s.proxies, e.payload.userId);
+      return { ...s, participants, attendance, proxies };
     }
     case 'agenda.itemAdded':
       return { ...s, agenda: withItemAdded(s.agenda, e.payload.item, e.payload.index) };
@@ -103,6 +117,19 @@ function applyBody(s: MeetingState, e: MeetingEvent): MeetingState {
       delete documents[e.payload.documentId];
       return { ...s, documents };
     }
+    case 'proxy.granted':
+    case 'proxy.revoked':
+      return applyProxy(s, e);
+    case 'speaker.registered':
+    case 'speaker.withdrawn':
+    case 'speaker.reordered':
+    case 'speaker.floorGiven':
+    case 'speaker.speechEnded':
+      return applySpeaker(s, e);
+    case 'vote.created':
+    case 'vote.opened':
+    case 'vote.closed':
+      return applyVote(s, e);
     default:
       return assertNever(e);
   }

@@ -1,22 +1,16 @@
 // decide(state, command, ctx): validate a command against the state and the actor's role,
 // and say which events it produces. Pure: ids, time and account names come in through ctx.
 import { childIds, subtreeIds } from './agenda.ts';
-import { appError, assertNever, type AppError } from './errors.ts';
-import type { EventBody } from './events.ts';
-import type { Actor, MeetingState, MeetingStatus, Role } from './model.ts';
+import { fail, ok, type DecideContext, type Decision } from './decision.ts';
+import { assertNever } from './errors.ts';
+import type { MeetingState, MeetingStatus, Role } from './model.ts';
 import { canCreateMeeting, COMMAND_ROLES, roleIn } from './permissions.ts';
+import { anyVoteOpen, decideProxy } from './proxies.ts';
 import type { Command } from './schemas.ts';
+import { decideSpeaker } from './speakers.ts';
+import { decideVote } from './voting.ts';
 
-export interface DecideContext {
-  actor: Actor;
-  /** ISO time of the decision. */
-  now: string;
-  newId: () => string;
-  /** The display name of an account, or null when there is no such active account. */
-  accountName: (userId: string) => string | null;
-}
-
-export type Decision = { ok: true; events: EventBody[] } | { ok: false; error: AppError };
+export type { DecideContext, Decision } from './decision.ts';
 
 export const MAX_AGENDA_ITEMS = 500;
 export const MAX_AGENDA_DEPTH = 4;
@@ -27,12 +21,6 @@ const STATUS_MOVES: Record<MeetingStatus, readonly MeetingStatus[]> = {
   paused: ['in_progress', 'closed'],
   closed: [],
 };
-
-const ok = (...events: EventBody[]): Decision => ({ ok: true, events });
-const fail = (code: AppError['code'], message: string): Decision => ({
-  ok: false,
-  error: appError(code, message),
-});
 
 export function decide(state: MeetingState | null, command: Command, ctx: DecideContext): Decision {
   if (command.type === 'meeting.create') {
@@ -89,6 +77,8 @@ function decideInMeeting(
       if (to === s.status) return ok();
       if (!STATUS_MOVES[s.status].includes(to))
         return fail('CONFLICT', `A meeting that is ${s.status} cannot become ${to}.`);
+      if (to === 'closed' && anyVoteOpen(s))
+        return fail('CONFLICT', 'A vote is still open; close it before ending the meeting.');
       return ok({ type: 'meeting.statusChanged', payload: { status: to } });
     }
     case 'participant.add': {
@@ -205,6 +195,20 @@ function decideInMeeting(
         return fail('NOT_FOUND', 'This document does not exist.');
       return ok({ type: 'document.removed', payload: command.payload });
     }
+    case 'proxy.grant':
+    case 'proxy.revoke':
+      return decideProxy(s, command, ctx, role);
+    case 'speaker.register':
+    case 'speaker.withdraw':
+    case 'speaker.reorder':
+    case 'speaker.giveFloor':
+    case 'speaker.endSpeech':
+      return decideSpeaker(s, command, ctx, role);
+    case 'vote.create':
+    case 'vote.open':
+    case 'vote.close':
+    case 'vote.cast':
+      return decideVote(s, command, ctx);
     default:
       void role;
       return assertNever(command);

@@ -4,16 +4,20 @@ import type {
   AttendanceStatus,
   DocumentInfo,
   MeetingInfo,
+  MeetingSettings,
   MeetingStatus,
   Participant,
   Role,
+  SpeakerEntry,
+  Vote,
+  VoteResult,
 } from './model.ts';
 
 export type EventBody =
   | { type: 'meeting.created'; payload: { meeting: MeetingInfo; creator: Participant } }
   | {
       type: 'meeting.updated';
-      payload: Partial<Omit<MeetingInfo, 'id' | 'createdAt' | 'createdBy'>>;
+      payload: Partial<Omit<MeetingInfo, 'id' | 'createdAt' | 'createdBy'> & MeetingSettings>;
     }
   | { type: 'meeting.statusChanged'; payload: { status: MeetingStatus } }
   | { type: 'participant.added'; payload: { participant: Participant } }
@@ -37,7 +41,20 @@ export type EventBody =
       payload: { userId: string; status: AttendanceStatus; reason: string; at: string; by: string };
     }
   | { type: 'document.added'; payload: { document: DocumentInfo } }
-  | { type: 'document.removed'; payload: { documentId: string } };
+  | { type: 'document.removed'; payload: { documentId: string } }
+  | { type: 'proxy.granted'; payload: { fromUserId: string; toUserId: string } }
+  | { type: 'proxy.revoked'; payload: { fromUserId: string } }
+  | { type: 'speaker.registered'; payload: { entry: SpeakerEntry } }
+  | { type: 'speaker.withdrawn'; payload: { entryId: string } }
+  | { type: 'speaker.reordered'; payload: { entryIds: string[] } }
+  | {
+      type: 'speaker.floorGiven';
+      payload: { entry: SpeakerEntry; startedAt: string; limitSec: number };
+    }
+  | { type: 'speaker.speechEnded'; payload: { entryId: string; endedAt: string } }
+  | { type: 'vote.created'; payload: { vote: Vote } }
+  | { type: 'vote.opened'; payload: { voteId: string; openedAt: string } }
+  | { type: 'vote.closed'; payload: { voteId: string; closedAt: string; result: VoteResult } };
 
 export type EventType = EventBody['type'];
 

@@ -9,3 +9,7 @@ export * from './permissions.ts';
 export * from './quorum.ts';
 export * from './visibility.ts';
 export * from './protocol.ts';
+export * from './proxies.ts';
+export * from './speakers.ts';
+export * from './tally.ts';
+export * from './voting.ts';

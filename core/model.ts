@@ -67,7 +67,15 @@ export interface MeetingInfo {
   createdBy: string;
 }
 
-export interface MeetingState extends MeetingInfo {
+/** Meeting settings for proxies and speakers; changed with `meeting.update`. */
+export interface MeetingSettings {
+  /** How many other delegates' votes one delegate may hold (docs/voting-rules.md). */
+  maxProxiesPerHolder: number;
+  /** The speaking time limit given with the floor, in seconds. */
+  speakingLimitSec: number;
+}
+
+export interface MeetingState extends MeetingInfo, MeetingSettings {
   rev: number;
   status: MeetingStatus;
   currentItemId: string | null;
@@ -75,6 +83,106 @@ export interface MeetingState extends MeetingInfo {
   agenda: Agenda;
   attendance: Record<string, Attendance>;
   documents: Record<string, DocumentInfo>;
+  /** Proxies: principal userId -> the delegate who holds their vote. */
+  proxies: Record<string, string>;
+  speakers: SpeakersState;
+  votes: Record<string, Vote>;
+}
+
+export const SPEAKER_KINDS = ['speech', 'interpellation'] as const;
+export type SpeakerKind = (typeof SPEAKER_KINDS)[number];
+
+export interface SpeakerEntry {
+  id: string;
+  userId: string;
+  itemId: string;
+  kind: SpeakerKind;
+  /** Whom an interpellation (chất vấn) is addressed to; '' for a speech. */
+  addressedTo: string;
+  registeredAt: string;
+}
+
+export interface SpeakersState {
+  /** Waiting entries in the order the chair will give the floor. */
+  queue: SpeakerEntry[];
+  current: (SpeakerEntry & { startedAt: string; limitSec: number }) | null;
+  /** Every speech given, oldest first: who spoke on which item, for the minutes. */
+  history: (SpeakerEntry & { startedAt: string; endedAt: string })[];
+}
+
+export const VOTE_KINDS = ['named', 'secret'] as const;
+export type VoteKind = (typeof VOTE_KINDS)[number];
+export const VOTE_RULES = ['simple', 'absolute', 'twoThirds'] as const;
+export type VoteRule = (typeof VOTE_RULES)[number];
+export const VOTE_VISIBILITIES = ['chair', 'all', 'afterClose'] as const;
+export type VoteVisibility = (typeof VOTE_VISIBILITIES)[number];
+export const VOTE_STATUSES = ['draft', 'open', 'closed'] as const;
+export type VoteStatus = (typeof VOTE_STATUSES)[number];
+
+/** The option ids of a standard vote; clients show their own translated labels. */
+export const STANDARD_OPTIONS = ['agree', 'disagree', 'abstain'] as const;
+export const STANDARD_LABELS: Record<(typeof STANDARD_OPTIONS)[number], string> = {
+  agree: 'Tán thành',
+  disagree: 'Không tán thành',
+  abstain: 'Không biểu quyết',
+};
+
+export interface VoteOption {
+  id: string;
+  label: string;
+}
+
+/** A named vote's ballot: whose vote it is, who cast it (the holder, for a proxy), the choices. */
+export interface NamedBallot {
+  voterId: string;
+  castBy: string;
+  choices: string[];
+}
+
+/** The outcome of a closed vote, with the numbers behind it (docs/voting-rules.md). */
+export interface VoteResult {
+  /** Ballots per option id (every option present, 0 if none). */
+  counts: Record<string, number>;
+  /** Ballots cast, abstentions included: the number of principals in `roll`. */
+  cast: number;
+  /** Voting members of the meeting (chair and delegates) when the vote closed. */
+  members: number;
+  /** Principals who could vote at the close, plus any who voted earlier and no longer could. */
+  eligible: number;
+  rule: VoteRule;
+  /** null for a vote with custom options: it has no adoption rule, only counts. */
+  adopted: boolean | null;
+  /** The agree count needed (0 for custom options). */
+  threshold: number;
+  /** What the threshold is computed from: agree + disagree (simple), members (absolute, 2/3). */
+  basis: number;
+  /** The option(s) with the most ballots (several on a tie, none when nobody voted). */
+  leading: string[];
+  /** In English, for logs and minutes; clients build their own text from the numbers. */
+  explanation: string;
+  /** Principals whose ballot counted, sorted: the roll frozen at the close. */
+  roll: string[];
+  /** Named votes only: who voted what, sorted by voter. */
+  ballots?: NamedBallot[];
+}
+
+export interface Vote {
+  id: string;
+  itemId: string;
+  title: string;
+  kind: VoteKind;
+  options: VoteOption[];
+  multiple: boolean;
+  maxChoices: number;
+  rule: VoteRule;
+  visibility: VoteVisibility;
+  allowChange: boolean;
+  deadline: string | null;
+  status: VoteStatus;
+  createdAt: string;
+  openedAt: string | null;
+  closedAt: string | null;
+  result: VoteResult | null;
 }
 
 /** Who is acting: an authenticated account. Their meeting role comes from the meeting itself. */

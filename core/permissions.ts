@@ -4,6 +4,8 @@ import type { Actor, MeetingState, Role } from './model.ts';
 
 const ORGANISERS: readonly Role[] = ['admin', 'secretary'];
 const RUNNERS: readonly Role[] = ['admin', 'secretary', 'chair'];
+const MEMBERS: readonly Role[] = ['chair', 'delegate'];
+const ALL_BUT_OBSERVERS: readonly Role[] = ['admin', 'secretary', 'chair', 'delegate'];
 
 /** Roles allowed to issue each command. `attendance.set` has a self-service rule on top. */
 export const COMMAND_ROLES: Record<Exclude<CommandType, 'meeting.create'>, readonly Role[]> = {
@@ -20,6 +22,18 @@ export const COMMAND_ROLES: Record<Exclude<CommandType, 'meeting.create'>, reado
   'attendance.set': RUNNERS,
   'document.add': ORGANISERS,
   'document.remove': ORGANISERS,
+  // a delegate acts for themselves; the rule files check that (organisers act for anyone)
+  'proxy.grant': ALL_BUT_OBSERVERS,
+  'proxy.revoke': ALL_BUT_OBSERVERS,
+  'speaker.register': MEMBERS,
+  'speaker.withdraw': ALL_BUT_OBSERVERS,
+  'speaker.reorder': RUNNERS,
+  'speaker.giveFloor': RUNNERS,
+  'speaker.endSpeech': ALL_BUT_OBSERVERS,
+  'vote.create': RUNNERS,
+  'vote.open': RUNNERS,
+  'vote.close': RUNNERS,
+  'vote.cast': MEMBERS,
 };
 
 /** The actor's role in this meeting; a global admin is an admin everywhere. */

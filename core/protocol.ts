@@ -27,16 +27,41 @@ export interface EventsMessage {
   events: MeetingEvent[];
 }
 
-/** Socket.IO handshake `auth` field. */
-export interface HandshakeAuth {
-  token: string;
-  protocol: number;
+/** Socket.IO handshake `auth` field: a session token, or a meeting's read-only projector token. */
+export type HandshakeAuth =
+  { token: string; protocol: number } | { projector: string; protocol: number };
+
+/** `vote:tally`: a vote's live count, coalesced (at most 4 per second per vote), never journaled. */
+export interface TallyMessage {
+  meetingId: string;
+  voteId: string;
+  /** Ballots cast so far (everyone in the meeting gets this). */
+  cast: number;
+  eligible: number;
+  /** Per option; only to those the vote's visibility lets see live counts. */
+  counts?: Record<string, number>;
 }
+
+/** One of the asker's own ballots: their own, or one they hold by proxy. */
+export interface MyBallot {
+  principal: string;
+  voted: boolean;
+  /** Named votes only: a secret ballot's choice is never sent back (the client remembers it). */
+  choices?: string[];
+}
+
+export type VoteStatusAck = Ack<{
+  cast: number;
+  eligible: number;
+  counts?: Record<string, number>;
+  mine: MyBallot[];
+}>;
 
 export interface ClientToServerEvents {
   'meeting:join': (req: unknown, ack: (res: JoinAck) => void) => void;
   'meeting:leave': (req: unknown, ack: (res: Ack) => void) => void;
   command: (envelope: unknown, ack: (res: CommandAck) => void) => void;
+  'vote:status': (req: unknown, ack: (res: VoteStatusAck) => void) => void;
 }
 
 export interface ServerToClientEvents {
@@ -45,4 +70,5 @@ export interface ServerToClientEvents {
   'meetings:changed': () => void;
   /** The session ended on the server (logout elsewhere, expiry, account disabled). */
   'session:ended': (reason: { code: 'UNAUTHENTICATED'; message: string }) => void;
+  'vote:tally': (msg: TallyMessage) => void;
 }

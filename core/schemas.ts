@@ -1,7 +1,15 @@
 // Zod schemas for every command and event, and the TypeScript types inferred from them.
 // The server parses every socket payload with these; the client uses the same types.
 import { z } from 'zod';
-import { ATTENDANCE_STATUSES, MEETING_STATUSES, ROLES } from './model.ts';
+import {
+  ATTENDANCE_STATUSES,
+  MEETING_STATUSES,
+  ROLES,
+  SPEAKER_KINDS,
+  VOTE_KINDS,
+  VOTE_RULES,
+  VOTE_VISIBILITIES,
+} from './model.ts';
 
 export const LIMITS = {
   title: 300,
@@ -17,6 +25,14 @@ export const Sha256 = z.string().regex(/^[a-f0-9]{64}$/, 'must be a lowercase he
 const Title = z.string().trim().min(1, 'must not be empty').max(LIMITS.title);
 const Text = z.string().max(LIMITS.text);
 const IsoDate = z.iso.datetime({ offset: true });
+const Presenter = z.string().max(LIMITS.name);
+/** Planned minutes for an agenda item, up to a day. */
+const DurationMin = z
+  .number()
+  .int()
+  .min(0)
+  .max(24 * 60)
+  .nullable();
 
 export const RoleSchema = z.enum(ROLES);
 export const MeetingStatusSchema = z.enum(MEETING_STATUSES);
@@ -26,7 +42,7 @@ export const QuorumSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('count'), value: z.number().int().min(1).max(100_000) }),
 ]);
 
-const MeetingFields = {
+const MeetingInfoFields = {
   title: Title,
   description: Text,
   location: z.string().max(LIMITS.title),
@@ -34,13 +50,92 @@ const MeetingFields = {
   quorum: QuorumSchema,
   selfCheckIn: z.boolean(),
 };
+const MeetingFields = {
+  ...MeetingInfoFields,
+  maxProxiesPerHolder: z.number().int().min(1).max(10),
+  speakingLimitSec: z
+    .number()
+    .int()
+    .min(10)
+    .max(4 * 3600),
+};
+
+/** A vote's client-made ballot token (docs/protocol.md §12): 22-64 of [A-Za-z0-9_-]. */
+export const BallotToken = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{22,64}$/, 'must be 22-64 letters, digits, _ or -');
+const VoteIdPayload = z.strictObject({ voteId: Id });
+
+/** Proxies, the speakers list and votes (issue 4); rules in core/proxies, speakers, voting. */
+const CHAIR_COMMANDS = [
+  z.strictObject({
+    type: z.literal('proxy.grant'),
+    payload: z.strictObject({ fromUserId: Id.optional(), toUserId: Id }),
+  }),
+  z.strictObject({
+    type: z.literal('proxy.revoke'),
+    payload: z.strictObject({ fromUserId: Id.optional() }),
+  }),
+  z.strictObject({
+    type: z.literal('speaker.register'),
+    payload: z.strictObject({
+      kind: z.enum(SPEAKER_KINDS),
+      addressedTo: z.string().trim().max(LIMITS.name).default(''),
+    }),
+  }),
+  z.strictObject({
+    type: z.literal('speaker.withdraw'),
+    payload: z.strictObject({ entryId: Id }),
+  }),
+  z.strictObject({
+    type: z.literal('speaker.reorder'),
+    payload: z.strictObject({ entryIds: z.array(Id).max(500) }),
+  }),
+  z.strictObject({
+    type: z.literal('speaker.giveFloor'),
+    payload: z.strictObject({ entryId: Id }),
+  }),
+  z.strictObject({ type: z.literal('speaker.endSpeech'), payload: z.strictObject({}) }),
+  z.strictObject({
+    type: z.literal('vote.create'),
+    payload: z.strictObject({
+      itemId: Id,
+      title: Title,
+      kind: z.enum(VOTE_KINDS),
+      options: z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('standard') }),
+        z.strictObject({
+          kind: z.literal('custom'),
+          labels: z.array(z.string().trim().min(1).max(LIMITS.name)).min(2).max(20),
+        }),
+      ]),
+      multiple: z.boolean().default(false),
+      maxChoices: z.number().int().min(1).max(20).optional(),
+      rule: z.enum(VOTE_RULES),
+      visibility: z.enum(VOTE_VISIBILITIES),
+      allowChange: z.boolean().default(true),
+      deadline: IsoDate.nullable().default(null),
+    }),
+  }),
+  z.strictObject({ type: z.literal('vote.open'), payload: VoteIdPayload }),
+  z.strictObject({ type: z.literal('vote.close'), payload: VoteIdPayload }),
+  z.strictObject({
+    type: z.literal('vote.cast'),
+    payload: z.strictObject({
+      voteId: Id,
+      choices: z.array(Id).min(1).max(20),
+      onBehalfOf: Id.nullable().default(null),
+      token: BallotToken,
+    }),
+  }),
+] as const;
 
 /** Commands a client may send over the socket, discriminated on `type`. */
 export const ClientCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('meeting.create'),
     payload: z.strictObject({
-      ...MeetingFields,
+      ...MeetingInfoFields,
       description: MeetingFields.description.default(''),
       location: MeetingFields.location.default(''),
       quorum: QuorumSchema.default({ kind: 'fraction', value: 0.5 }),
@@ -57,6 +152,8 @@ export const ClientCommandSchema = z.discriminatedUnion('type', [
         startsAt: MeetingFields.startsAt,
         quorum: MeetingFields.quorum,
         selfCheckIn: MeetingFields.selfCheckIn,
+        maxProxiesPerHolder: MeetingFields.maxProxiesPerHolder,
+        speakingLimitSec: MeetingFields.speakingLimitSec,
       })
       .partial(),
   }),
@@ -82,14 +179,8 @@ export const ClientCommandSchema = z.discriminatedUnion('type', [
       parentId: Id.nullable().default(null),
       title: Title,
       description: Text.default(''),
-      presenter: z.string().max(LIMITS.name).default(''),
-      durationMin: z
-        .number()
-        .int()
-        .min(0)
-        .max(24 * 60)
-        .nullable()
-        .default(null),
+      presenter: Presenter.default(''),
+      durationMin: DurationMin.default(null),
       index: z.number().int().min(0).optional(),
     }),
   }),
@@ -99,14 +190,8 @@ export const ClientCommandSchema = z.discriminatedUnion('type', [
       itemId: Id,
       title: Title.optional(),
       description: Text.optional(),
-      presenter: z.string().max(LIMITS.name).optional(),
-      durationMin: z
-        .number()
-        .int()
-        .min(0)
-        .max(24 * 60)
-        .nullable()
-        .optional(),
+      presenter: Presenter.optional(),
+      durationMin: DurationMin.optional(),
     }),
   }),
   z.strictObject({
@@ -137,6 +222,7 @@ export const ClientCommandSchema = z.discriminatedUnion('type', [
     type: z.literal('document.remove'),
     payload: z.strictObject({ documentId: Id }),
   }),
+  ...CHAIR_COMMANDS,
 ]);
 
 /** Commands only the server issues on someone's behalf (an upload over HTTP becomes `document.add`). */
@@ -174,3 +260,6 @@ export const JoinRequestSchema = z.strictObject({
 export type JoinRequest = z.infer<typeof JoinRequestSchema>;
 
 export const LeaveRequestSchema = z.strictObject({ meetingId: Id });
+
+/** `vote:status`: the live count of a vote and the asker's own ballots. */
+export const VoteStatusRequestSchema = z.strictObject({ meetingId: Id, voteId: Id });

@@ -4,6 +4,7 @@ import { decide, type DecideContext } from './decide.ts';
 import type { MeetingEvent } from './events.ts';
 import type { Actor, MeetingState } from './model.ts';
 import type { Command } from './schemas.ts';
+import { EMPTY_TALLY } from './tally.ts';
 
 export const secretary: Actor = { userId: 'sec', globalRole: 'secretary' };
 export const chair: Actor = { userId: 'chair', globalRole: 'member' };
@@ -29,6 +30,7 @@ export function ctxFor(actor: Actor): DecideContext {
     now: '2026-12-03T01:00:00.000Z',
     newId: () => `id${++n}`,
     accountName: (id) => NAMES[id] ?? null,
+    tally: () => EMPTY_TALLY,
   };
 }
 

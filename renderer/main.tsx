@@ -1,16 +1,21 @@
-// Entry point: translations first, then the app.
+// Entry point: translations and the platform (browser or desktop app) first, then the app.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App.tsx';
+import { z } from 'zod';
+import { Root } from './desktop/Root.tsx';
 import { initI18n } from './i18n/index.ts';
+import { initPlatform } from './platformDesktop.ts';
+
+// the page's CSP has no 'unsafe-eval': zod must not even probe for it (each probe is a CSP report)
+z.config({ jitless: true });
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 
-void initI18n().then(() => {
+void Promise.all([initI18n(), initPlatform()]).then(() => {
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <Root />
     </StrictMode>,
   );
 });

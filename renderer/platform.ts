@@ -1,12 +1,34 @@
-// What differs between the browser and the Electron shell, behind one small object.
-// The browser keeps the session token in localStorage; Electron will keep it in safeStorage.
+// What differs between the browser and the desktop app, behind one small object.
+// The browser keeps the session token in localStorage and keeps no meeting packs; the desktop app
+// (window.desktop, see platformDesktop.ts) keeps the token in the OS key store and packs on disk.
+import type { DocumentCache } from '../core/document-cache.ts';
+import type { DesktopApi } from '../core/desktop.ts';
+
+export interface DesktopInfo {
+  api: DesktopApi;
+  /** The server this device is set up for; null before the first-run screen. */
+  serverOrigin: string | null;
+  /** False when the device has no real key store: the token lasts until the app closes. */
+  secureStorage: boolean;
+}
 
 export interface Platform {
-  /** Origin of the eCabinet server ('' = the page's own origin). */
+  /**
+   * Origin for HTTP requests ('' = the page's own origin). The browser app is served by the
+   * server; the desktop app's own app:// origin forwards /api to the server.
+   */
   serverOrigin: string;
+  /** Origin of the Socket.IO server ('' = the page's own origin). */
+  socketOrigin: string;
   getToken(): string | null;
-  setToken(token: string): void;
+  /** `userId` says whose meeting packs the device keeps (the desktop app). */
+  setToken(token: string, userId: string): void;
+  /** The session is over (logout, or refused by the server): in the desktop app, a remote wipe. */
   clearToken(): void;
+  /** Meeting packs kept on this device, or null where none are kept (the browser). */
+  documents: DocumentCache | null;
+  /** Only in the desktop app. */
+  desktop: DesktopInfo | null;
 }
 
 const TOKEN_KEY = 'ecab.token';
@@ -23,6 +45,7 @@ export function browserPlatform(): Platform {
   let memory: string | null = null;
   return {
     serverOrigin: '',
+    socketOrigin: '',
     getToken: () => storage()?.getItem(TOKEN_KEY) ?? memory,
     setToken: (token) => {
       memory = token;
@@ -32,8 +55,10 @@ export function browserPlatform(): Platform {
       memory = null;
       storage()?.removeItem(TOKEN_KEY);
     },
+    documents: null,
+    desktop: null,
   };
 }
 
-/** The platform this renderer runs on; Electron's preload will provide its own later. */
+/** The platform this renderer runs on: the browser's, until initPlatform() finds the desktop. */
 export const platform: Platform = browserPlatform();

@@ -14,10 +14,13 @@ import { PdfChecker } from './documents/pdf-check.ts';
 import { registerAuthRoutes } from './http/auth-routes.ts';
 import { requireUser, sendError } from './http/common.ts';
 import { registerDocumentRoutes } from './http/document-routes.ts';
+import { registerProjectorRoutes } from './http/projector-routes.ts';
 import { MeetingService, type Clock } from './meetings/service.ts';
+import { ProjectorTokens } from './projector/tokens.ts';
 import { openFileStore } from './store/file-store.ts';
 import type { Store } from './store/types.ts';
 import { createSocketServer } from './sync/socket.ts';
+import { BallotService } from './votes/ballot-service.ts';
 
 export interface ServerOptions {
   dataDir: string;
@@ -45,6 +48,7 @@ export interface RunningServer {
   demoLogins?: DemoLogin[];
   meetings: MeetingService;
   accounts: AccountService;
+  ballots: BallotService;
   close(): Promise<void>;
 }
 
@@ -84,18 +88,34 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       ? { https: { cert: readFileSync(opts.tls.cert), key: readFileSync(opts.tls.key) } }
       : {}),
   });
-  const { io, deliver } = createSocketServer(app.server as HttpServer, {
+  const projector = new ProjectorTokens(store);
+  const { io, deliver, sendTally } = createSocketServer(app.server as HttpServer, {
     accounts,
     meetings: () => meetings,
+    ballots: () => ballots,
+    projector,
+  });
+  const ballots: BallotService = new BallotService({
+    store,
+    clock,
+    meetings: () => meetings,
+    sendTally,
+    log: (msg, err) => log(`${msg}: ${String(err)}`),
   });
   const meetings: MeetingService = new MeetingService({
     store,
     clock,
     accountName: (id) => accounts.displayName(id),
-    onCommit: deliver,
+    onCommit: (m, fromRev, events) => {
+      deliver(m, fromRev, events);
+      ballots.onCommit(m, events);
+    },
+    votes: ballots,
     log: (msg, err) => log(`${msg}: ${String(err)}`),
   });
   await meetings.load();
+  await projector.load(meetings.all().map((m) => m.id));
+  await ballots.load();
 
   const checker = new PdfChecker();
   let firstAdmin: RunningServer['firstAdmin'];
@@ -143,6 +163,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     maxUploadBytes,
     readAudit: (id) => store.readAudit(id),
   });
+  registerProjectorRoutes(app, { accounts, meetings, projector, clock });
   app.get('/api/meetings', async (req, reply) => {
     const who = requireUser(accounts, req, reply);
     if (!who) return reply;
@@ -179,6 +200,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     demoLogins,
     meetings,
     accounts,
+    ballots,
     async close() {
       io.disconnectSockets(true);
       // a response that ends during shutdown leaves a keep-alive connection that would hold
@@ -186,6 +208,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       const reaper = setInterval(() => app.server.closeIdleConnections(), 50);
       await app.close().finally(() => clearInterval(reaper));
       await new Promise<void>((r) => io.close(() => r()));
+      await ballots.close();
       await meetings.close().catch(() => undefined);
       await accounts.flush();
       await checker.close();

@@ -17,6 +17,7 @@ import {
   connect,
   expectOk,
   login,
+  loginFirstAdmin,
   makeDataDir,
   PASSWORD,
   STARTS_AT,
@@ -54,7 +55,7 @@ describe('a crash right after the acks', () => {
     dirs.push(dataDir);
     const first = await startChildServer(dataDir);
     children.push(first);
-    const admin = await login(first.url, 'admin', first.firstAdmin!.password);
+    const admin = await loginFirstAdmin(first.url, first.firstAdmin!);
     const secretary = await account(first.url, admin, 'thuky', 'secretary');
     const chair = await account(first.url, admin, 'chutoa', 'member');
     const d1 = await account(first.url, admin, 'daibieu1', 'member');

@@ -1,4 +1,4 @@
-// HTTP: logins, sessions, the first administrator, and documents going up and coming down.
+// HTTP: logins, sessions, one-time passwords, the first administrator, and documents up and down.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
@@ -7,11 +7,13 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from './app.ts';
 import {
+  ADMIN_PASSWORD,
   api,
   connect,
   CORPUS,
   createMeeting,
   login,
+  loginFirstAdmin,
   makeDataDir,
   makePdf,
   PASSWORD,
@@ -26,6 +28,7 @@ import {
 } from './testing/harness.ts';
 
 const HOUR = 3_600_000;
+const PASSWORD_CHANGE_MESSAGE = 'Choose a new password before continuing.';
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 async function connectError(url: string, token: string): Promise<string | null> {
@@ -130,9 +133,17 @@ describe('the first start', () => {
       { json: admin },
     );
     expect(res.json.user.mustChangePassword).toBe(true);
-    const member = await api<{ password: string }>(first.url, '/api/accounts', {
+    const newMember = { username: 'daibieu1', displayName: 'Phạm Văn Cường', globalRole: 'member' };
+    const refused = await api<ErrorBody>(first.url, '/api/accounts', {
       token: res.json.token,
-      json: { username: 'daibieu1', displayName: 'Phạm Văn Cường', globalRole: 'member' },
+      json: newMember,
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.json.error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    const token = await loginFirstAdmin(first.url, admin);
+    const member = await api<{ password: string }>(first.url, '/api/accounts', {
+      token,
+      json: newMember,
     });
     expect(member.status).toBe(201);
     const memberToken = await login(first.url, 'daibieu1', member.json.password);
@@ -146,22 +157,101 @@ describe('the first start', () => {
     };
     expect(data.accounts).toHaveLength(2);
     expect(data.accounts.every((a) => a.passwordHash.startsWith('scrypt$'))).toBe(true);
+    // the password change ended the admin's first session and kept the one that made it
     expect(data.sessions).toHaveLength(2);
-    for (const secret of [admin.password, member.json.password, res.json.token, memberToken]) {
-      expect(onDisk).not.toContain(secret);
-    }
+    const secrets = [admin.password, ADMIN_PASSWORD, member.json.password, token, memberToken];
+    for (const secret of secrets) expect(onDisk).not.toContain(secret);
 
     const second = await startServer({ dataDir, port: 0, host: '127.0.0.1', passwordCost: 10 });
     try {
       expect(second.firstAdmin).toBeUndefined();
       expect(second.accounts.count).toBe(2);
-      expect(await login(second.url, 'admin', admin.password)).toBeTruthy();
+      expect(await login(second.url, 'admin', ADMIN_PASSWORD)).toBeTruthy();
+      const old = await api(second.url, '/api/login', { json: admin });
+      expect(old.status).toBe(401);
       // a session from before the restart still works
       expect((await api(second.url, '/api/me', { token: memberToken })).status).toBe(200);
     } finally {
       await second.close();
       await rm(dataDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('a one-time password', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer();
+  });
+  afterAll(() => t?.close());
+
+  /** An account made by the administrator without a password, logged in with the one it got. */
+  async function newcomer(username: string) {
+    const made = await api<{ account: { mustChangePassword: boolean }; password: string }>(
+      t.url,
+      '/api/accounts',
+      {
+        token: t.admin.token,
+        json: { username, displayName: 'Hoàng Thị Lan', globalRole: 'member' },
+      },
+    );
+    expect(made.status).toBe(201);
+    expect(made.json.account.mustChangePassword).toBe(true);
+    const password = made.json.password;
+    return { password, token: await login(t.url, username, password) };
+  }
+
+  it('must be changed before anything else, over HTTP and sockets', async () => {
+    const { password, token } = await newcomer('daibieu.lan');
+    const me = await api<{ user: { mustChangePassword: boolean } }>(t.url, '/api/me', { token });
+    expect(me.status).toBe(200);
+    expect(me.json.user.mustChangePassword).toBe(true);
+    const required = { code: 'PASSWORD_CHANGE_REQUIRED', message: PASSWORD_CHANGE_MESSAGE };
+    // the accounts list would be FORBIDDEN to a member: the password comes first
+    for (const path of ['/api/meetings', '/api/accounts']) {
+      const res = await api<ErrorBody>(t.url, path, { token });
+      expect(res.status, path).toBe(403);
+      expect(res.json.error, path).toEqual(required);
+    }
+    const refused = await connect(t.url, token).then(
+      (c) => {
+        c.close();
+        return null;
+      },
+      (e: Error & { data?: unknown }) => e,
+    );
+    expect(refused?.message).toBe('PASSWORD_CHANGE_REQUIRED');
+    expect(refused?.data).toEqual(required);
+
+    const change = (oldPassword: string, newPassword: string) =>
+      api<ErrorBody>(t.url, '/api/password', { token, json: { oldPassword, newPassword } });
+    const same = await change(password, password);
+    expect(same.status).toBe(400);
+    expect(same.json.error.code).toBe('INVALID_PAYLOAD');
+    expect(same.json.error.message).toContain('must differ from the current password');
+    const wrong = await change('not-the-password', 'mat-khau-moi-cua-lan');
+    expect(wrong.status).toBe(403);
+    expect(wrong.json.error.code).toBe('FORBIDDEN');
+    expect((await change(password, 'mat-khau-moi-cua-lan')).status).toBe(204);
+
+    // the same session now works everywhere
+    const after = await api<{ user: { mustChangePassword: boolean } }>(t.url, '/api/me', {
+      token,
+    });
+    expect(after.json.user.mustChangePassword).toBe(false);
+    expect((await api(t.url, '/api/meetings', { token })).status).toBe(200);
+    expect(await connectError(t.url, token)).toBeNull();
+    const old = await api<ErrorBody>(t.url, '/api/login', {
+      json: { username: 'daibieu.lan', password },
+    });
+    expect(old.status).toBe(401);
+    expect(await login(t.url, 'daibieu.lan', 'mat-khau-moi-cua-lan')).toBeTruthy();
+  });
+
+  it('still lets the account log out', async () => {
+    const { token } = await newcomer('daibieu.minh');
+    expect((await api(t.url, '/api/logout', { method: 'POST', token })).status).toBe(204);
+    expect((await api(t.url, '/api/me', { token })).status).toBe(401);
   });
 });
 

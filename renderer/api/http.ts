@@ -24,6 +24,8 @@ export interface User {
   username: string;
   displayName: string;
   globalRole: GlobalRole;
+  /** Still on a one-time password: the server refuses everything else until it is changed. */
+  mustChangePassword: boolean;
 }
 
 export interface LoginResult {
@@ -72,7 +74,17 @@ export const api = {
     request<LoginResult>('POST', '/api/login', { username, password }),
   logout: () => request<void>('POST', '/api/logout'),
   me: () => request<{ user: User }>('GET', '/api/me'),
+  changePassword: (oldPassword: string, newPassword: string) =>
+    request<void>('POST', '/api/password', { oldPassword, newPassword }),
   meetings: () => request<{ meetings: MeetingSummary[] }>('GET', '/api/meetings'),
+  /** A read-only token for the room's big screen; `url` is `/#/projector/<meetingId>/<token>`. */
+  projector: (meetingId: string) =>
+    request<{ token: string; url: string }>(
+      'POST',
+      `/api/meetings/${encodeURIComponent(meetingId)}/projector`,
+    ),
+  revokeProjector: (meetingId: string) =>
+    request<void>('DELETE', `/api/meetings/${encodeURIComponent(meetingId)}/projector`),
 };
 
 /** Where a meeting document is served (a plain link works: the login also set a cookie). */

@@ -1,33 +1,55 @@
 // The app's top level: who is signed in, the shared socket, and which screen shows.
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, type LoginResult, type User } from '../api/http.ts';
 import { ToastProvider } from '../components/Toasts.tsx';
+import { DesktopLoginBar } from '../desktop/DesktopLoginBar.tsx';
 import { TopBar } from '../components/TopBar.tsx';
 import { platform } from '../platform.ts';
+import { ChangePasswordScreen } from '../screens/ChangePasswordScreen.tsx';
 import { LoginScreen } from '../screens/LoginScreen.tsx';
 import { MeetingListScreen } from '../screens/MeetingListScreen.tsx';
 import { MeetingScreen } from '../screens/MeetingScreen.tsx';
+import { ProjectorScreen } from '../screens/ProjectorScreen.tsx';
 import { UpdateRequiredScreen } from '../screens/UpdateRequiredScreen.tsx';
 import { socketTransport, type SocketTransport } from '../sync/socketTransport.ts';
+import { pdfWorkerPort } from '../viewer/worker.ts';
 import { HOME_HREF, useRoute } from './route.ts';
 import { SessionContext } from './session.ts';
+
+// the viewer (pdf.js) loads only when a document is opened; its worker starts meanwhile
+const DocumentScreen = lazy(() => {
+  pdfWorkerPort();
+  return import('../viewer/DocumentScreen.tsx').then((m) => ({ default: m.DocumentScreen }));
+});
 
 type AppState =
   | { kind: 'checking' }
   | { kind: 'signedOut'; notice: string | null }
   | { kind: 'signedIn'; user: User; transport: SocketTransport }
+  // on a one-time password: nothing else (not even the socket) until it is changed
+  | { kind: 'passwordChange'; user: User }
   | { kind: 'updateRequired' };
 
 function openSession(user: User): AppState {
+  if (user.mustChangePassword) return { kind: 'passwordChange', user };
   const transport = socketTransport({
-    origin: platform.serverOrigin,
+    origin: platform.socketOrigin,
     getToken: () => platform.getToken(),
   });
   return { kind: 'signedIn', user, transport };
 }
 
 export function App() {
+  const route = useRoute();
+  // the room's big screen runs without a session: never opens the signed-in user's socket
+  if (route.name === 'projector') {
+    return <ProjectorScreen key={route.token} meetingId={route.meetingId} token={route.token} />;
+  }
+  return <SessionApp />;
+}
+
+function SessionApp() {
   const [state, setState] = useState<AppState>(() =>
     platform.getToken() ? { kind: 'checking' } : { kind: 'signedOut', notice: null },
   );
@@ -70,13 +92,39 @@ export function App() {
       connectError: (error) => {
         if (error.code === 'PROTOCOL_MISMATCH') endSession({ kind: 'updateRequired' });
         else if (error.code === 'UNAUTHENTICATED') ended();
+        else if (error.code === 'PASSWORD_CHANGE_REQUIRED') {
+          setState((prev) => {
+            if (prev.kind !== 'signedIn') return prev;
+            prev.transport.close();
+            return { kind: 'passwordChange', user: { ...prev.user, mustChangePassword: true } };
+          });
+        }
       },
     });
   }, [transport, endSession]);
 
   const onSignedIn = (result: LoginResult): void => {
-    platform.setToken(result.token);
+    platform.setToken(result.token, result.user.id);
     setState(openSession(result.user));
+  };
+
+  const sessionEnded = (): void => endSession({ kind: 'signedOut', notice: 'login.sessionEnded' });
+
+  // fetch the user again (mustChangePassword is now false), then go on to the meeting list
+  const passwordChanged = async (): Promise<void> => {
+    const known = state.kind === 'signedIn' || state.kind === 'passwordChange' ? state.user : null;
+    let user: User;
+    try {
+      user = (await api.me()).user;
+    } catch (err) {
+      if (!known || (err instanceof ApiError && err.code === 'UNAUTHENTICATED'))
+        return sessionEnded();
+      user = { ...known, mustChangePassword: false }; // the change is done; only the refresh failed
+    }
+    // the socket opens only now; a signed-in user keeps theirs (the change keeps this session)
+    if (state.kind === 'passwordChange' && platform.getToken()) setState(openSession(user));
+    else setState((prev) => (prev.kind === 'signedIn' ? { ...prev, user } : prev));
+    window.location.hash = HOME_HREF;
   };
 
   const logout = (): void => {
@@ -89,25 +137,63 @@ export function App() {
     <ToastProvider>
       {state.kind === 'checking' && <Splash />}
       {state.kind === 'signedOut' && <LoginScreen onSignedIn={onSignedIn} notice={state.notice} />}
+      {state.kind === 'signedOut' && <DesktopLoginBar />}
       {state.kind === 'updateRequired' && <UpdateRequiredScreen />}
+      {state.kind === 'passwordChange' && (
+        <ChangePasswordScreen
+          forced
+          onChanged={passwordChanged}
+          onSessionEnded={sessionEnded}
+          onLogout={logout}
+        />
+      )}
       {state.kind === 'signedIn' && (
         <SessionContext.Provider value={state}>
-          <SignedIn userName={state.user.displayName} onLogout={logout} />
+          <SignedIn
+            userName={state.user.displayName}
+            onLogout={logout}
+            onPasswordChanged={passwordChanged}
+            onSessionEnded={sessionEnded}
+          />
         </SessionContext.Provider>
       )}
     </ToastProvider>
   );
 }
 
-function SignedIn({ userName, onLogout }: { userName: string; onLogout: () => void }) {
+interface SignedInProps {
+  userName: string;
+  onLogout: () => void;
+  onPasswordChanged: () => Promise<void>;
+  onSessionEnded: () => void;
+}
+
+function SignedIn({ userName, onLogout, onPasswordChanged, onSessionEnded }: SignedInProps) {
   const route = useRoute();
   return (
     <div className="shell">
-      <TopBar userName={userName} showBack={route.name === 'meeting'} onLogout={onLogout} />
-      {route.name === 'meeting' ? (
+      <TopBar userName={userName} showBack={route.name !== 'meetings'} onLogout={onLogout} />
+      {route.name === 'meeting' && (
         <MeetingScreen key={route.meetingId} meetingId={route.meetingId} />
-      ) : (
-        <MeetingListScreen />
+      )}
+      {route.name === 'document' && (
+        <Suspense fallback={<Splash />}>
+          <DocumentScreen
+            key={`${route.meetingId}/${route.documentId}`}
+            meetingId={route.meetingId}
+            documentId={route.documentId}
+            page={route.page}
+          />
+        </Suspense>
+      )}
+      {route.name === 'meetings' && <MeetingListScreen />}
+      {route.name === 'password' && (
+        <ChangePasswordScreen
+          forced={false}
+          onChanged={onPasswordChanged}
+          onSessionEnded={onSessionEnded}
+          onLogout={onLogout}
+        />
       )}
     </div>
   );

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { neighbourItem, type ClientCommand, type MeetingState } from '../../core/index.ts';
+import { ProjectorLink } from './ProjectorLink.tsx';
 
 interface Props {
   meeting: MeetingState;
@@ -79,6 +80,9 @@ export function ChairControls({ meeting, run }: Props) {
         >
           {t('meeting.next')} ›
         </button>
+      </div>
+      <div className="control-group">
+        <ProjectorLink meetingId={meeting.id} />
       </div>
     </section>
   );

@@ -1,8 +1,18 @@
-// Documents of an agenda item; each opens as a PDF in a new tab (an in-app viewer comes later).
+// Documents of an agenda item; each opens in the viewer, or as the PDF file in a new tab.
 import { useTranslation } from 'react-i18next';
 import type { DocumentInfo } from '../../core/index.ts';
 import { fileUrl } from '../api/http.ts';
+import { documentHref } from '../app/route.ts';
 import { compareText } from '../format.ts';
+import { platform } from '../platform.ts';
+import { prefetchPdf } from '../viewer/download.ts';
+import { pdfWorkerPort } from '../viewer/worker.ts';
+
+/** Opening is coming: the file and pdf.js's worker start now, while the viewer loads. */
+function getReady(meetingId: string, doc: DocumentInfo): void {
+  prefetchPdf(fileUrl(meetingId, doc.sha256), platform.getToken(), doc.size);
+  pdfWorkerPort();
+}
 
 export function DocumentList({
   meetingId,
@@ -21,10 +31,11 @@ export function DocumentList({
       {sorted.map((doc) => (
         <li key={doc.id} data-testid="document">
           <a
-            href={fileUrl(meetingId, doc.sha256)}
-            target="_blank"
-            rel="noopener noreferrer"
-            title={t('meeting.openPdf', { name: doc.name })}
+            href={documentHref(meetingId, doc.id)}
+            title={t('meeting.openDocument', { name: doc.name })}
+            data-testid="document-open"
+            onPointerDown={() => getReady(meetingId, doc)}
+            onClick={() => getReady(meetingId, doc)}
           >
             <span className="doc-icon" aria-hidden="true">
               PDF
@@ -32,6 +43,16 @@ export function DocumentList({
             <span className="doc-name">{doc.name}</span>
           </a>
           <span className="doc-pages">{t('meeting.pages', { count: doc.pages })}</span>
+          <a
+            className="doc-file"
+            href={fileUrl(meetingId, doc.sha256)}
+            target="_blank"
+            rel="noopener noreferrer"
+            title={t('meeting.openPdf', { name: doc.name })}
+            data-testid="document-file"
+          >
+            {t('meeting.pdfFile')}
+          </a>
         </li>
       ))}
     </ul>

@@ -1,6 +1,6 @@
-// The bar on every signed-in screen: brand, way back, who is signed in, language, log out.
+// The bar on every signed-in screen: brand, way back, who is signed in, language, password, log out.
 import { useTranslation } from 'react-i18next';
-import { HOME_HREF } from '../app/route.ts';
+import { HOME_HREF, PASSWORD_HREF } from '../app/route.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 interface Props {
@@ -30,6 +30,9 @@ export function TopBar({ userName, showBack, onLogout }: Props) {
           {userName}
         </span>
         <LanguageSwitch />
+        <a className="topbar-link" href={PASSWORD_HREF} data-testid="change-password">
+          {t('password.title')}
+        </a>
         <button type="button" className="ghost" onClick={onLogout} data-testid="logout">
           {t('common.logout')}
         </button>

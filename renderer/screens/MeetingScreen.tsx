@@ -1,30 +1,43 @@
-// One meeting: header, current item, agenda, attendance, and the chair's controls.
+// One meeting: header, current item, votes, speakers, agenda, attendance and proxies, and the
+// chair's controls.
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   canRunMeeting,
+  isMember,
   roleIn,
   type AttendanceStatus,
   type ClientCommand,
   type MeetingState,
 } from '../../core/index.ts';
 import { useSession } from '../app/session.ts';
+import { PackStatus } from '../cache/PackStatus.tsx';
 import { AgendaTree } from '../components/AgendaTree.tsx';
 import { AttendancePanel } from '../components/AttendancePanel.tsx';
 import { ConnectionPill, StatusBadge } from '../components/Badges.tsx';
 import { ChairControls } from '../components/ChairControls.tsx';
 import { CurrentItem } from '../components/CurrentItem.tsx';
+import { ProxyPanel } from '../components/ProxyPanel.tsx';
+import { SpeakersPanel } from '../components/SpeakersPanel.tsx';
 import { useToast } from '../components/Toasts.tsx';
+import { VotesPanel } from '../components/VotesPanel.tsx';
 import { formatDateTime } from '../format.ts';
 import { useMeeting } from '../hooks/useMeeting.ts';
+import { useVoteFeed } from '../hooks/useVoteFeed.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import type { SyncStatus } from '../sync/meetingSync.ts';
 
 export function MeetingScreen({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
-  const { user } = useSession();
-  const { meeting, status, error, pending, send, retry } = useMeeting(meetingId);
+  const { user, transport } = useSession();
+  const { meeting, status, error, pending, send, retry, clockOffsetMs } = useMeeting(meetingId);
   const toast = useToast();
+  const openVotes = meeting
+    ? Object.values(meeting.votes)
+        .filter((v) => v.status === 'open')
+        .map((v) => v.id)
+    : [];
+  const { live, refresh } = useVoteFeed(transport, meetingId, openVotes);
 
   const run = useCallback(
     (command: ClientCommand) => {
@@ -67,6 +80,7 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
   return (
     <main className="page meeting-page">
       <MeetingHeader meeting={meeting} status={status} role={role} pending={pending} />
+      <PackStatus meeting={meeting} userId={user.id} online={status === 'live'} />
       {error && (
         // joined before, but a re-join failed (removed from the meeting, server trouble)
         <div className="error-box banner" role="alert" data-testid="join-error">
@@ -82,6 +96,23 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
         <div className="meeting-main">
           <CurrentItem meeting={meeting} documents={documents} />
           {canRun && <ChairControls meeting={meeting} run={run} />}
+          <VotesPanel
+            meeting={meeting}
+            selfId={user.id}
+            isVoter={isMember(meeting, user.id)}
+            canRun={canRun}
+            live={live}
+            refresh={refresh}
+            send={send}
+          />
+          <SpeakersPanel
+            meeting={meeting}
+            selfId={user.id}
+            role={role}
+            canRun={canRun}
+            clockOffsetMs={clockOffsetMs}
+            run={run}
+          />
           <AgendaTree
             meetingId={meeting.id}
             agenda={meeting.agenda}
@@ -96,6 +127,7 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
             canManage={canRun}
             setAttendance={setAttendance}
           />
+          <ProxyPanel meeting={meeting} selfId={user.id} role={role} run={run} />
         </aside>
       </div>
     </main>

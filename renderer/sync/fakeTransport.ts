@@ -1,5 +1,11 @@
 // A transport for tests: records what the engine sends and lets a test play the server.
-import type { CommandAck, EventsMessage, JoinAck } from '../../core/index.ts';
+import type {
+  CommandAck,
+  EventsMessage,
+  JoinAck,
+  TallyMessage,
+  VoteStatusAck,
+} from '../../core/index.ts';
 import { HandlerList, type CommandRequest, type Transport } from './transport.ts';
 
 export interface SentJoin {
@@ -12,11 +18,17 @@ export interface SentCommand {
   ack: (res: CommandAck) => void;
 }
 
+export interface SentVoteStatus {
+  req: { meetingId: string; voteId: string };
+  ack: (res: VoteStatusAck) => void;
+}
+
 export class FakeTransport implements Transport {
   connected = false;
   joins: SentJoin[] = [];
   commands: SentCommand[] = [];
   leaves: string[] = [];
+  statuses: SentVoteStatus[] = [];
   private readonly handlers = new HandlerList();
 
   isConnected(): boolean {
@@ -35,6 +47,10 @@ export class FakeTransport implements Transport {
     this.commands.push({ req, ack });
   }
 
+  voteStatus(req: SentVoteStatus['req'], ack: SentVoteStatus['ack']): void {
+    this.statuses.push({ req, ack });
+  }
+
   subscribe: Transport['subscribe'] = (h) => this.handlers.add(h);
 
   connect(): void {
@@ -49,6 +65,10 @@ export class FakeTransport implements Transport {
 
   push(msg: EventsMessage): void {
     this.handlers.emit('events', msg);
+  }
+
+  tally(msg: TallyMessage): void {
+    this.handlers.emit('tally', msg);
   }
 
   lastJoin(): SentJoin {

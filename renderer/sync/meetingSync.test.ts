@@ -299,3 +299,17 @@ describe('MeetingSync outbox', () => {
     ]);
   });
 });
+
+describe('MeetingSync clock offset', () => {
+  it('estimates the server clock from pushed events, taking the least delayed push', () => {
+    let now = Date.parse('2026-03-09T01:00:30Z'); // this device is 30 s ahead of the server
+    sync = new MeetingSync(transport, M, { now: () => now });
+    joinLive(5);
+    expect(sync.getSnapshot().clockOffsetMs).toBe(0);
+    transport.push(batch(5, current(6, 'a'))); // stamped 01:00:00, arrives at once
+    expect(sync.getSnapshot().clockOffsetMs).toBe(-30_000);
+    now += 2000; // a slow push does not pull the estimate down
+    transport.push(batch(6, current(7, 'b')));
+    expect(sync.getSnapshot().clockOffsetMs).toBe(-30_000);
+  });
+});

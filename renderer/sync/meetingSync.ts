@@ -25,6 +25,11 @@ export interface SyncView {
   error: AppError | null;
   /** Commands not yet acknowledged by the server. */
   pending: number;
+  /**
+   * Server clock minus this device's clock (ms), estimated from the `at` of pushed events, so
+   * that timers (a speech's) agree across devices whose clocks disagree. 0 until a push arrived.
+   */
+  clockOffsetMs: number;
 }
 
 interface OutboxEntry {
@@ -37,18 +42,27 @@ interface OutboxEntry {
 
 export interface MeetingSyncOptions {
   newId?: () => string;
+  now?: () => number;
 }
+
+/** Pushed batches the clock offset is estimated from; old ones are dropped (clocks get fixed). */
+const CLOCK_SAMPLES = 8;
+/** Smaller changes of the estimate are not worth a re-render. */
+const CLOCK_STEP_MS = 250;
 
 export class MeetingSync {
   readonly meetingId: string;
   private readonly transport: Transport;
   private readonly newId: () => string;
+  private readonly now: () => number;
+  private clockSamples: number[] = [];
   private view: SyncView = {
     status: 'connecting',
     meeting: null,
     rev: null,
     error: null,
     pending: 0,
+    clockOffsetMs: 0,
   };
   private readonly listeners = new Set<() => void>();
   private readonly outbox = new Map<string, OutboxEntry>();
@@ -63,6 +77,7 @@ export class MeetingSync {
     this.transport = transport;
     this.meetingId = meetingId;
     this.newId = options.newId ?? newCommandId;
+    this.now = options.now ?? Date.now;
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -150,7 +165,20 @@ export class MeetingSync {
       return;
     }
     const meeting = msg.events.reduce(apply, this.view.meeting ?? emptyMeeting());
-    this.update({ meeting, rev: msg.rev });
+    this.update({ meeting, rev: msg.rev, clockOffsetMs: this.sampleClock(msg) });
+  }
+
+  /**
+   * A live push arrives just after the server stamped its events, so `at - now` is a little
+   * below the true offset; the largest of the recent samples is the closest estimate.
+   */
+  private sampleClock(msg: EventsMessage): number {
+    const at = Date.parse(msg.events.at(-1)?.at ?? '');
+    if (Number.isNaN(at)) return this.view.clockOffsetMs;
+    this.clockSamples = [...this.clockSamples, at - this.now()].slice(-CLOCK_SAMPLES);
+    const estimate = Math.max(...this.clockSamples);
+    const prev = this.view.clockOffsetMs;
+    return Math.abs(estimate - prev) < CLOCK_STEP_MS ? prev : estimate;
   }
 
   private onDisconnect(): void {

@@ -19,10 +19,17 @@ export interface SocketTransportOptions {
   /** '' for the page's own origin. */
   origin: string;
   getToken: () => string | null;
+  /** A projector token: connect read-only to one meeting instead of as a signed-in user. */
+  projectorToken?: string;
 }
 
 /** Codes after which reconnecting cannot help: the app must react (update, log in again). */
-const FINAL_CODES: readonly ErrorCode[] = ['PROTOCOL_MISMATCH', 'UNAUTHENTICATED', 'FORBIDDEN'];
+const FINAL_CODES: readonly ErrorCode[] = [
+  'PROTOCOL_MISMATCH',
+  'UNAUTHENTICATED',
+  'PASSWORD_CHANGE_REQUIRED',
+  'FORBIDDEN',
+];
 const RETRY_MS = 3000;
 
 export function socketTransport(options: SocketTransportOptions): SocketTransport {
@@ -31,7 +38,12 @@ export function socketTransport(options: SocketTransportOptions): SocketTranspor
     path: '/socket.io',
     transports: ['websocket'],
     autoConnect: false,
-    auth: (cb) => cb({ token: options.getToken() ?? '', protocol: PROTOCOL_VERSION }),
+    auth: (cb) =>
+      cb(
+        options.projectorToken === undefined
+          ? { token: options.getToken() ?? '', protocol: PROTOCOL_VERSION }
+          : { projector: options.projectorToken, protocol: PROTOCOL_VERSION },
+      ),
   });
   let closed = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -55,6 +67,7 @@ export function socketTransport(options: SocketTransportOptions): SocketTranspor
     if (!FINAL_CODES.includes(error.code)) retryLater();
   });
   socket.on('meeting:events', (msg) => handlers.emit('events', msg));
+  socket.on('vote:tally', (msg) => handlers.emit('tally', msg));
   socket.on('meetings:changed', () => handlers.emit('meetingsChanged'));
   socket.on('session:ended', () => handlers.emit('sessionEnded'));
 
@@ -78,6 +91,9 @@ export function socketTransport(options: SocketTransportOptions): SocketTranspor
     },
     command: (req, ack) => {
       socket.emit('command', req, ack);
+    },
+    voteStatus: (req, ack) => {
+      socket.emit('vote:status', req, ack);
     },
     subscribe: (h) => handlers.add(h),
     close: () => {

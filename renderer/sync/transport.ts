@@ -1,6 +1,13 @@
 // The socket as the sync engine sees it: a few typed calls and callbacks, no Socket.IO types.
 // Tests use a fake object with the same shape (see fakeTransport.ts).
-import type { AppError, CommandAck, EventsMessage, JoinAck } from '../../core/index.ts';
+import type {
+  AppError,
+  CommandAck,
+  EventsMessage,
+  JoinAck,
+  TallyMessage,
+  VoteStatusAck,
+} from '../../core/index.ts';
 
 export interface TransportHandlers {
   /** The socket (re)connected and authenticated. */
@@ -10,6 +17,8 @@ export interface TransportHandlers {
   /** The server refused the handshake (PROTOCOL_MISMATCH, UNAUTHENTICATED, ...). */
   connectError(error: AppError): void;
   events(msg: EventsMessage): void;
+  /** A vote's coalesced running tally (volatile: may be lost, `voteStatus` fills the gap). */
+  tally(msg: TallyMessage): void;
   meetingsChanged(): void;
   sessionEnded(): void;
 }
@@ -25,6 +34,8 @@ export interface Transport {
   join(req: { meetingId: string; sinceRev: number | null }, ack: (res: JoinAck) => void): void;
   leave(meetingId: string): void;
   command(req: CommandRequest, ack: (res: CommandAck) => void): void;
+  /** A vote's tally now, and the ballots this user has cast (own and by proxy). */
+  voteStatus(req: { meetingId: string; voteId: string }, ack: (res: VoteStatusAck) => void): void;
   /** Listen to some of the callbacks; returns the function that stops listening. */
   subscribe(handlers: Partial<TransportHandlers>): () => void;
 }

@@ -26,6 +26,12 @@ export type LoginResult =
   | { ok: true; token: string; expiresAt: string; user: PublicAccount }
   | { ok: false; error: AppError; retryAfterMs?: number };
 
+/** Refused to an account on a one-time password, over HTTP and at the socket handshake alike. */
+export const PASSWORD_CHANGE_REQUIRED: AppError = appError(
+  'PASSWORD_CHANGE_REQUIRED',
+  'Choose a new password before continuing.',
+);
+
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 export const normaliseUsername = (u: string) => u.normalize('NFC').trim().toLowerCase();
 
@@ -190,8 +196,19 @@ export class AccountService {
   ): Promise<AppError | null> {
     const account = this.#byId.get(userId);
     if (!account) return appError('NOT_FOUND', 'There is no such account.');
-    if (!(await verifyPassword(oldPassword, account.passwordHash)))
+    // a stolen session must not become a way to guess the password without limit
+    const now = this.#clock.now().getTime();
+    const key = `password-change|${userId}`;
+    const wait = this.#perUser.retryAfter(key, now);
+    if (wait > 0) {
+      const s = Math.ceil(wait / 1000);
+      return appError('RATE_LIMITED', `Too many wrong passwords. Try again in ${s} seconds.`);
+    }
+    if (!(await verifyPassword(oldPassword, account.passwordHash))) {
+      this.#perUser.fail(key, now);
       return appError('FORBIDDEN', 'The current password is wrong.');
+    }
+    this.#perUser.reset(key);
     account.passwordHash = await hashPassword(newPassword, this.#cost());
     account.mustChangePassword = false;
     const ended = this.#data.sessions.filter(

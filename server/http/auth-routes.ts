@@ -9,10 +9,16 @@ const LoginBody = z.strictObject({
   username: z.string().min(1).max(100),
   password: z.string().min(1).max(200),
 });
-const PasswordBody = z.strictObject({
-  oldPassword: z.string().min(1).max(200),
-  newPassword: z.string().min(8, 'must be at least 8 characters').max(200),
-});
+const PasswordBody = z
+  .strictObject({
+    oldPassword: z.string().min(1).max(200),
+    newPassword: z.string().min(8, 'must be at least 8 characters').max(200),
+  })
+  // "changing" a one-time password to itself would keep it
+  .refine((b) => b.newPassword !== b.oldPassword, {
+    path: ['newPassword'],
+    message: 'must differ from the current password',
+  });
 const NewAccountBody = z.strictObject({
   username: z.string().regex(/^[a-zA-Z0-9._-]{2,64}$/, 'use 2-64 letters, digits, dot, _ or -'),
   displayName: z.string().trim().min(1).max(LIMITS.name),
@@ -60,14 +66,15 @@ export function registerAuthRoutes(
     return reply.code(204).send();
   });
 
+  // these two (and logout) are open to an account that must still change its one-time password
   app.get('/api/me', async (req, reply) => {
-    const who = requireUser(accounts, req, reply);
+    const who = requireUser(accounts, req, reply, { beforePasswordChange: true });
     if (!who) return reply;
     return { user: accounts.list().find((a) => a.id === who.userId) };
   });
 
   app.post('/api/password', async (req, reply) => {
-    const who = requireUser(accounts, req, reply);
+    const who = requireUser(accounts, req, reply, { beforePasswordChange: true });
     if (!who) return reply;
     const body = parseOr400(PasswordBody, req.body, reply);
     if (!body) return reply;

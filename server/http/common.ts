@@ -3,13 +3,14 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { prettifyError } from 'zod';
 import { appError, type AppError, type ErrorCode } from '../../core/index.ts';
-import type { AccountService } from '../auth/accounts.ts';
+import { PASSWORD_CHANGE_REQUIRED, type AccountService } from '../auth/accounts.ts';
 
 export const SESSION_COOKIE = 'ecab_session';
 
 const STATUS: Record<ErrorCode, number> = {
   PROTOCOL_MISMATCH: 426,
   UNAUTHENTICATED: 401,
+  PASSWORD_CHANGE_REQUIRED: 403,
   FORBIDDEN: 403,
   INVALID_PAYLOAD: 400,
   PAYLOAD_TOO_LARGE: 413,
@@ -33,14 +34,31 @@ export function tokenOf(req: FastifyRequest): string | null {
   return match?.[1] ? decodeURIComponent(match[1]) : null;
 }
 
-/** The authenticated caller, or null after answering 401. */
-export function requireUser(accounts: AccountService, req: FastifyRequest, reply: FastifyReply) {
+export interface RequireUserOptions {
+  /** Let in an account that must still replace its one-time password (`/api/me`, `/api/password`). */
+  beforePasswordChange?: boolean;
+}
+
+/**
+ * The authenticated caller, or null after answering 401 — or 403 PASSWORD_CHANGE_REQUIRED for an
+ * account still on a one-time password, unless the route lets it in.
+ */
+export function requireUser(
+  accounts: AccountService,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  opts: RequireUserOptions = {},
+) {
   const who = accounts.authenticate(tokenOf(req));
   if (!who) {
     sendError(
       reply,
       appError('UNAUTHENTICATED', 'Please log in; your session is missing or has ended.'),
     );
+    return null;
+  }
+  if (who.account.mustChangePassword && !opts.beforePasswordChange) {
+    sendError(reply, PASSWORD_CHANGE_REQUIRED);
     return null;
   }
   return who;

@@ -18,6 +18,8 @@ interface Pending {
   events: MeetingEvent[];
   commands: CommandRecord[];
   audit: AuditEntry[];
+  /** Writes this batch must wait for (a vote's ballots, before the event that closes it). */
+  barriers: Promise<unknown>[];
   waiters: { resolve: () => void; reject: (e: unknown) => void }[];
 }
 
@@ -57,7 +59,13 @@ export class MeetingLog {
   /** Applies events in memory at once; resolves when they are on disk. */
   commit(
     bodies: EventBody[],
-    meta: { actor: string; at: string; key: string; audit: AuditEntry },
+    meta: {
+      actor: string;
+      at: string;
+      key: string;
+      audit: AuditEntry;
+      barrier?: Promise<unknown>;
+    },
   ): Promise<number> {
     const events = bodies.map((body, i): MeetingEvent => {
       return {
@@ -72,6 +80,7 @@ export class MeetingLog {
     this.#pending.events.push(...events);
     if (events.length) this.#pending.commands.push({ key: meta.key, rev });
     this.#pending.audit.push({ ...meta.audit, rev });
+    if (meta.barrier) this.#pending.barriers.push(meta.barrier);
     this.#commands.set(meta.key, rev);
     return this.#enqueue().then(() => rev);
   }
@@ -106,6 +115,7 @@ export class MeetingLog {
       const stateAfter = this.state;
       const fromRev = this.durable.rev;
       try {
+        await Promise.all(batch.barriers);
         if (batch.events.length || batch.audit.length) {
           await this.#store.appendBatch(this.id, {
             fromRev,
@@ -171,5 +181,5 @@ export class MeetingLog {
 }
 
 function emptyPending(): Pending {
-  return { events: [], commands: [], audit: [], waiters: [] };
+  return { events: [], commands: [], audit: [], barriers: [], waiters: [] };
 }

@@ -2,14 +2,18 @@
 import { randomBytes } from 'node:crypto';
 import {
   appError,
+  closeVoteEvent,
   decide,
+  EMPTY_TALLY,
   emptyMeeting,
   roleIn,
   type Actor,
   type AppError,
   type Command,
   type CommandAck,
+  type CommandOf,
   type MeetingSummary,
+  type VoteTally,
 } from '../../core/index.ts';
 import type { Store } from '../store/types.ts';
 import { MeetingLog, type CommitListener } from './meeting-log.ts';
@@ -22,11 +26,28 @@ export function newId(): string {
   return randomBytes(12).toString('base64url');
 }
 
+/** The ballot box (server/votes): ballots are not events, so votes reach outside the meeting. */
+export interface VoteHooks {
+  cast(
+    m: MeetingLog,
+    commandId: string,
+    command: CommandOf<'vote.cast'>,
+    actor: Actor,
+  ): Promise<CommandAck>;
+  tally(meetingId: string, voteId: string): VoteTally;
+  /** Resolves once every ballot of the vote accepted so far is on disk. */
+  flushed(meetingId: string, voteId: string): Promise<void>;
+}
+
+/** Who closes a vote at its deadline (the `actor` of that `vote.closed` event). */
+export const SYSTEM_ACTOR = 'system';
+
 export interface MeetingServiceDeps {
   store: Store;
   clock: Clock;
   accountName: (userId: string) => string | null;
   onCommit: CommitListener;
+  votes?: VoteHooks;
   log?: (msg: string, err?: unknown) => void;
 }
 
@@ -109,6 +130,11 @@ export class MeetingService {
       return refuse(appError('INVALID_PAYLOAD', 'This command needs a meetingId.'));
     const m = this.get(meetingId);
     if (!m) return refuse(appError('NOT_FOUND', 'There is no such meeting.'));
+    // a ballot's key makes its retry safe; the command table would link voter and ballot
+    if (command.type === 'vote.cast')
+      return this.#deps.votes
+        ? this.#deps.votes.cast(m, commandId, command, actor)
+        : refuse(appError('INTERNAL', 'This server takes no ballots.'));
     const done = m.appliedRev(key);
     if (done !== undefined) {
       // a retry: answer it, once what it answered is on disk
@@ -116,7 +142,7 @@ export class MeetingService {
       return { ok: true, rev: done, meetingId };
     }
     const now = this.#deps.clock.now().toISOString();
-    const decision = decide(m.state, command, this.#ctx(actor, now));
+    const decision = decide(m.state, command, this.#ctx(actor, now, meetingId));
     const audit = { at: now, actor: actor.userId, commandId, type: command.type };
     if (!decision.ok) {
       if (decision.error.code === 'FORBIDDEN') m.audit({ ...audit, ok: false, error: 'FORBIDDEN' });
@@ -132,6 +158,7 @@ export class MeetingService {
         at: now,
         key,
         audit: { ...audit, ok: true },
+        barrier: this.#ballotsOnDisk(meetingId, decision.events),
       });
       return { ok: true, rev, meetingId };
     } catch (err) {
@@ -152,7 +179,7 @@ export class MeetingService {
       return { ok: true, rev: 1, meetingId: existing };
     }
     const now = this.#deps.clock.now().toISOString();
-    const decision = decide(null, command, this.#ctx(actor, now));
+    const decision = decide(null, command, this.#ctx(actor, now, null));
     if (!decision.ok) return refuse(decision.error);
     const first = decision.events[0];
     if (first?.type !== 'meeting.created') throw new Error('meeting.create must create a meeting');
@@ -181,8 +208,39 @@ export class MeetingService {
     }
   }
 
-  #ctx(actor: Actor, now: string) {
-    return { actor, now, newId, accountName: this.#deps.accountName };
+  #ctx(actor: Actor, now: string, meetingId: string | null) {
+    const votes = this.#deps.votes;
+    const tally = (voteId: string) =>
+      meetingId && votes ? votes.tally(meetingId, voteId) : EMPTY_TALLY;
+    return { actor, now, newId, accountName: this.#deps.accountName, tally };
+  }
+
+  /** A vote's result counts ballots not yet on disk: the event waits for them. */
+  #ballotsOnDisk(meetingId: string, events: { type: string; payload: unknown }[]) {
+    const closed = events.find((e) => e.type === 'vote.closed');
+    if (!closed || !this.#deps.votes) return undefined;
+    return this.#deps.votes.flushed(meetingId, (closed.payload as { voteId: string }).voteId);
+  }
+
+  /** Closes a vote whose deadline has come (the server's timer; the actor is `system`). */
+  async closeVoteAtDeadline(meetingId: string, voteId: string): Promise<void> {
+    const m = this.get(meetingId);
+    const vote = m?.state.votes[voteId];
+    if (!m || vote?.status !== 'open') return;
+    const now = this.#deps.clock.now().toISOString();
+    const tally = this.#deps.votes?.tally(meetingId, voteId) ?? EMPTY_TALLY;
+    // a deadline that passed while the server was down: the vote closed then, not now
+    const deadline = vote.deadline ? Date.parse(vote.deadline) : Infinity;
+    const closedAt = deadline < Date.parse(now) ? new Date(deadline).toISOString() : now;
+    const events = [closeVoteEvent(m.state, vote, tally, closedAt)];
+    const commandId = `deadline-${voteId}`;
+    await m.commit(events, {
+      actor: SYSTEM_ACTOR,
+      at: now,
+      key: `${SYSTEM_ACTOR}:${commandId}`,
+      audit: { at: now, actor: SYSTEM_ACTOR, commandId, type: 'vote.close', ok: true },
+      barrier: this.#ballotsOnDisk(meetingId, events),
+    });
   }
 
   /** Flushes everything and writes fresh snapshots, so that the next start is quick. */

@@ -2,13 +2,17 @@
 //   meetings/<id>/journal.jsonl  every batch of events, appended and fdatasync'ed (the truth)
 //   meetings/<id>/meeting.json   a lowdb snapshot of the state, rewritten atomically now and then
 //   meetings/<id>/audit.jsonl    who did what when, append-only
+//   meetings/<id>/votes/         ballots, one file per vote (see ballot-files.ts)
+//   meetings/<id>/projector.json the projector token's hash
 //   accounts.json                accounts and sessions (lowdb, atomic and fsync'ed)
 //   blobs/<sha256>               uploaded documents, content-addressed
-import { mkdir, readdir, readFile, truncate } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { Low } from 'lowdb';
-import { apply, emptyMeeting, type MeetingEvent } from '../../core/index.ts';
-import { AppendLog, DurableJSONFile } from './durable-file.ts';
+import { apply, emptyMeeting, withDefaults, type MeetingEvent } from '../../core/index.ts';
+import { BallotFiles } from './ballot-files.ts';
+import { AppendLog, DurableJSONFile, fsyncDir, writeFileDurable } from './durable-file.ts';
+import { parseLines, readLines } from './lines.ts';
 import type {
   AccountsData,
   AuditEntry,
@@ -16,6 +20,7 @@ import type {
   CommandRecord,
   LoadedMeeting,
   MeetingSnapshot,
+  ProjectorRecord,
   Store,
 } from './types.ts';
 
@@ -25,6 +30,7 @@ interface MeetingFiles {
   journal: AppendLog;
   audit: AppendLog;
   snapshot: Low<MeetingSnapshot | null>;
+  votes: BallotFiles;
 }
 
 export async function openFileStore(dataDir: string): Promise<Store> {
@@ -50,10 +56,16 @@ export async function openFileStore(dataDir: string): Promise<Store> {
           new DurableJSONFile(join(dir, 'meeting.json')),
           null,
         ),
+        votes: new BallotFiles(dir),
       };
       open.set(meetingId, f);
     }
     return f;
+  };
+
+  const projectorFile = (meetingId: string): string => {
+    if (!MEETING_ID.test(meetingId)) throw new Error(`Bad meeting id: ${meetingId}`);
+    return join(meetingsDir, meetingId, 'projector.json');
   };
 
   return {
@@ -90,6 +102,26 @@ export async function openFileStore(dataDir: string): Promise<Store> {
       );
       return parseLines<AuditEntry>(text).items;
     },
+    loadBallots(meetingId) {
+      return files(meetingId).votes.load();
+    },
+    async writeBallots(meetingId, batch) {
+      const f = files(meetingId);
+      const { audit } = batch;
+      const writes = [f.votes.write(batch)];
+      if (audit.length)
+        writes.push(f.audit.append(audit.map((a) => JSON.stringify(a) + '\n').join('')));
+      await Promise.all(writes);
+    },
+    readProjector(meetingId) {
+      return new DurableJSONFile<ProjectorRecord>(projectorFile(meetingId)).read();
+    },
+    async writeProjector(meetingId, record) {
+      const file = projectorFile(meetingId);
+      if (record) return writeFileDurable(file, JSON.stringify(record));
+      await rm(file, { force: true });
+      await fsyncDir(dirname(file));
+    },
     async readAccounts() {
       await accounts.read();
       return accounts.data;
@@ -100,47 +132,16 @@ export async function openFileStore(dataDir: string): Promise<Store> {
       await accounts.write();
     },
     async close() {
-      for (const f of open.values()) await Promise.all([f.journal.close(), f.audit.close()]);
+      for (const f of open.values())
+        await Promise.all([f.journal.close(), f.audit.close(), f.votes.close()]);
       open.clear();
     },
   };
 }
 
-function parseLines<T>(text: string): { items: T[]; goodBytes: number; torn: boolean } {
-  const items: T[] = [];
-  let offset = 0;
-  while (offset < text.length) {
-    const nl = text.indexOf('\n', offset);
-    if (nl === -1)
-      return { items, goodBytes: Buffer.byteLength(text.slice(0, offset)), torn: true };
-    const line = text.slice(offset, nl);
-    try {
-      if (line.trim()) items.push(JSON.parse(line) as T);
-    } catch {
-      // a line cut short by a crash mid-write was never acknowledged: drop it and what follows
-      return { items, goodBytes: Buffer.byteLength(text.slice(0, offset)), torn: true };
-    }
-    offset = nl + 1;
-  }
-  return { items, goodBytes: Buffer.byteLength(text), torn: false };
-}
-
-async function readLines<T>(file: string): Promise<T[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw err;
-  }
-  const { items, goodBytes, torn } = parseLines<T>(text);
-  // cut the torn tail so that the next append starts on a clean line
-  if (torn) await truncate(file, goodBytes);
-  return items;
-}
-
 function replay(snapshot: MeetingSnapshot | null, batches: Omit<Batch, 'audit'>[]): LoadedMeeting {
-  let state = snapshot?.state ?? emptyMeeting();
+  // a snapshot saved before a field existed gets it at its empty value
+  let state = snapshot ? withDefaults(snapshot.state) : emptyMeeting();
   const commands: CommandRecord[] = [...(snapshot?.commands ?? [])];
   const events: MeetingEvent[] = [];
   for (const batch of batches) {

@@ -1,6 +1,6 @@
 // The Socket.IO side of the protocol: handshake checks, join with catch-up, commands, delivery.
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server } from 'socket.io';
 import { z } from 'zod';
 import {
   appError,
@@ -17,34 +17,31 @@ import {
   ROLES,
   roleIn,
   viewFor,
-  type Actor,
   type AppError,
-  type ClientToServerEvents,
   type EventsMessage,
   type JoinAck,
   type MeetingEvent,
-  type Role,
-  type ServerToClientEvents,
+  type TallyMessage,
+  type Vote,
 } from '../../core/index.ts';
-import type { AccountService } from '../auth/accounts.ts';
+import { PASSWORD_CHANGE_REQUIRED, type AccountService } from '../auth/accounts.ts';
 import type { MeetingLog } from '../meetings/meeting-log.ts';
 import type { MeetingService } from '../meetings/service.ts';
-
-interface SocketData {
-  actor: Actor;
-  tokenHash: string;
-  meetings: Set<string>;
-}
-
-type IoServer = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
-type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
-
-const meetingRoom = (m: string) => `m:${m}`;
-const roleRoom = (m: string, r: Role) => `m:${m}:r:${r}`;
-const userInMeetingRoom = (m: string, u: string) => `m:${m}:u:${u}`;
-const userRoom = (u: string) => `u:${u}`;
-const sessionRoom = (t: string) => `s:${t}`;
-const ADMINS_ROOM = 'admins';
+import type { ProjectorTokens } from '../projector/tokens.ts';
+import type { BallotService } from '../votes/ballot-service.ts';
+import {
+  ADMINS_ROOM,
+  meetingRoom,
+  projectorRoom,
+  roleRoom,
+  sessionRoom,
+  userInMeetingRoom,
+  userRoom,
+  type IoServer,
+  type IoSocket,
+} from './io.ts';
+import { disconnectProjectors, PROJECTOR_READ_ONLY, projectorHandshake } from './projector.ts';
+import { registerVoteStatus, sendTally } from './vote-socket.ts';
 
 class HandshakeError extends Error {
   data: AppError;
@@ -56,8 +53,18 @@ class HandshakeError extends Error {
 
 export function createSocketServer(
   httpServer: HttpServer,
-  deps: { accounts: AccountService; meetings: () => MeetingService; corsOrigin?: string[] },
-): { io: IoServer; deliver: (log: MeetingLog, fromRev: number, events: MeetingEvent[]) => void } {
+  deps: {
+    accounts: AccountService;
+    meetings: () => MeetingService;
+    ballots: () => BallotService;
+    projector: ProjectorTokens;
+    corsOrigin?: string[];
+  },
+): {
+  io: IoServer;
+  deliver: (log: MeetingLog, fromRev: number, events: MeetingEvent[]) => void;
+  sendTally: (vote: Vote, msg: TallyMessage) => void;
+} {
   const io: IoServer = new Server(httpServer, {
     // larger than any valid message, so that an oversized one is answered, not dropped
     maxHttpBufferSize: 1024 * 1024,
@@ -77,6 +84,12 @@ export function createSocketServer(
         ),
       );
     }
+    if (typeof auth.projector === 'string') {
+      const data = projectorHandshake(auth.projector, deps.projector, deps.meetings());
+      if ('code' in data) return next(new HandshakeError(data));
+      socket.data = data;
+      return next();
+    }
     const who = deps.accounts.authenticate(typeof auth.token === 'string' ? auth.token : null);
     if (!who) {
       return next(
@@ -85,6 +98,7 @@ export function createSocketServer(
         ),
       );
     }
+    if (who.account.mustChangePassword) return next(new HandshakeError(PASSWORD_CHANGE_REQUIRED));
     socket.data = {
       actor: { userId: who.userId, globalRole: who.globalRole },
       tokenHash: who.tokenHash,
@@ -94,10 +108,14 @@ export function createSocketServer(
   });
 
   io.on('connection', (socket) => {
-    const rooms = [userRoom(socket.data.actor.userId), sessionRoom(socket.data.tokenHash)];
+    const projector = socket.data.projector;
+    const rooms = projector
+      ? [projectorRoom(projector)]
+      : [userRoom(socket.data.actor.userId), sessionRoom(socket.data.tokenHash)];
     if (socket.data.actor.globalRole === 'admin') rooms.push(ADMINS_ROOM);
     void socket.join(rooms);
-    scheduleExpiry(socket, deps.accounts);
+    if (!projector) scheduleExpiry(socket, deps.accounts);
+    registerVoteStatus(socket, deps);
     socket.on('meeting:join', (req, ack) => {
       if (typeof ack !== 'function') return;
       ack(join(socket, deps.meetings(), req));
@@ -125,12 +143,13 @@ export function createSocketServer(
     });
     io.in(room).disconnectSockets(true);
   });
+  deps.projector.onRevoked.add((meetingId) => disconnectProjectors(io, meetingId));
 
   const deliver = (log: MeetingLog, fromRev: number, events: MeetingEvent[]) => {
     deliverEvents(io, log, fromRev, events);
     followMembership(io, log, events);
   };
-  return { io, deliver };
+  return { io, deliver, sendTally: (vote, msg) => sendTally(io, vote, msg) };
 }
 
 function scheduleExpiry(socket: IoSocket, accounts: AccountService): void {
@@ -175,9 +194,9 @@ function join(socket: IoSocket, meetings: MeetingService, req: unknown): JoinAck
   const { meetingId, sinceRev } = parsed.data;
   const log = meetings.get(meetingId);
   if (!log) return { ok: false, error: appError('NOT_FOUND', 'There is no such meeting.') };
-  const { actor } = socket.data;
-  const role = roleIn(log.durable, actor);
-  if (!role)
+  const { actor, projector } = socket.data;
+  const role = projector ? null : roleIn(log.durable, actor);
+  if (!role && projector !== meetingId)
     return {
       ok: false,
       error: appError('FORBIDDEN', 'You are not a participant of this meeting.'),
@@ -191,11 +210,15 @@ function join(socket: IoSocket, meetings: MeetingService, req: unknown): JoinAck
     rev - sinceRev <= MAX_CATCH_UP_EVENTS;
   // join the rooms in the same tick as the read: nothing committed in between can be missed
   leave(socket, meetingId);
-  void socket.join([
-    meetingRoom(meetingId),
-    roleRoom(meetingId, role),
-    userInMeetingRoom(meetingId, actor.userId),
-  ]);
+  void socket.join(
+    role
+      ? [
+          meetingRoom(meetingId),
+          roleRoom(meetingId, role),
+          userInMeetingRoom(meetingId, actor.userId),
+        ]
+      : [meetingRoom(meetingId), projectorRoom(meetingId)],
+  );
   socket.data.meetings.add(meetingId);
   if (!canReplay) {
     return {
@@ -227,6 +250,7 @@ function leave(socket: IoSocket, meetingId: string): void {
 
 async function runCommand(socket: IoSocket, meetings: MeetingService, envelope: unknown) {
   if (tooLarge(envelope)) return { ok: false as const, error: TOO_LARGE };
+  if (socket.data.projector) return { ok: false as const, error: PROJECTOR_READ_ONLY };
   const env = CommandEnvelopeSchema.safeParse(envelope);
   if (!env.success) return { ok: false as const, error: invalid(env.error) };
   const command = ClientCommandSchema.safeParse(env.data.command);
@@ -294,6 +318,9 @@ function followMembership(io: IoServer, log: MeetingLog, events: MeetingEvent[])
       e.type === 'meeting.updated' ||
       e.type === 'meeting.statusChanged'
     ) {
+      // a closed meeting's projector link stops working
+      if (e.type === 'meeting.statusChanged' && e.payload.status === 'closed')
+        disconnectProjectors(io, log.id);
       // what the meeting list shows changed: tell everyone who lists this meeting
       const rooms = Object.keys(log.durable.participants).map(userRoom);
       io.to([...rooms, ADMINS_ROOM]).emit('meetings:changed');

@@ -25,6 +25,8 @@ import { startServer, type RunningServer, type ServerOptions } from '../app.ts';
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export const PASSWORD = 'mat-khau-thu-nghiem';
+/** What the first administrator's one-time password is changed to. */
+export const ADMIN_PASSWORD = 'mat-khau-quan-tri';
 export const CORPUS = new URL('../../../shared/corpus/pdf/', import.meta.url);
 
 /** A fresh id for a command envelope (8-64 letters, digits, _ or -). */
@@ -93,6 +95,23 @@ export async function login(baseUrl: string, username: string, password: string)
   const res = await api<{ token: string }>(baseUrl, '/api/login', { json: { username, password } });
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${res.bytes}`);
   return res.json.token;
+}
+
+/**
+ * Logs the first administrator in and replaces the one-time password, as the server insists
+ * before anything else; returns the session, which stays valid.
+ */
+export async function loginFirstAdmin(
+  baseUrl: string,
+  firstAdmin: { username: string; password: string },
+): Promise<string> {
+  const token = await login(baseUrl, firstAdmin.username, firstAdmin.password);
+  const res = await api(baseUrl, '/api/password', {
+    token,
+    json: { oldPassword: firstAdmin.password, newPassword: ADMIN_PASSWORD },
+  });
+  if (res.status !== 204) throw new Error(`change the admin password: ${res.status} ${res.bytes}`);
+  return token;
 }
 
 /** Uploads a file to an agenda item as the multipart field "file", the way the app does. */
@@ -234,13 +253,13 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   });
   const url = server.url;
   if (!server.firstAdmin) throw new Error('startTestServer needs an empty data folder');
-  const { username, password } = server.firstAdmin;
-  const adminToken = await login(url, username, password);
+  const { username } = server.firstAdmin;
+  const adminToken = await loginFirstAdmin(url, server.firstAdmin);
   const admin: Person = {
     id: server.accounts.byUsername(username)!.id,
     username,
     displayName: 'Administrator',
-    password,
+    password: ADMIN_PASSWORD,
     token: adminToken,
   };
   const clients: TestClient[] = [];

@@ -1,0 +1,93 @@
+// The document screen (#/meetings/:id/documents/:documentId[/:page]): one meeting document in
+// the viewer. The page read is kept in the address, so a reload or a shared link opens there.
+import { useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fileUrl } from '../api/http.ts';
+import { documentHref, meetingHref } from '../app/route.ts';
+import { useMeeting } from '../hooks/useMeeting.ts';
+import { platform } from '../platform.ts';
+import { PdfViewer } from './PdfViewer.tsx';
+
+interface Props {
+  meetingId: string;
+  documentId: string;
+  page: number | null;
+}
+
+export function DocumentScreen({ meetingId, documentId, page }: Props) {
+  const { t } = useTranslation();
+  const { meeting, error, retry } = useMeeting(meetingId);
+  const doc = meeting?.documents[documentId];
+  const sha256 = doc?.sha256;
+  const size = doc?.size;
+  const source = useMemo(
+    () => sha256 && { url: fileUrl(meetingId, sha256), token: platform.getToken(), size },
+    [meetingId, sha256, size],
+  );
+  const onPageChange = useCallback(
+    (shown: number) => {
+      // replaceState: scrolling is not history, and it fires no hashchange
+      const href = documentHref(meetingId, documentId, shown);
+      if (window.location.hash !== href) window.history.replaceState(null, '', href);
+    },
+    [meetingId, documentId],
+  );
+
+  const back = (
+    <a className="viewer-back" href={meetingHref(meetingId)} data-testid="viewer-back">
+      ‹ {t('viewer.back')}
+    </a>
+  );
+  let body;
+  if (doc && source) {
+    const title = (
+      <span className="viewer-title" title={doc.name} data-testid="viewer-title">
+        {doc.name}
+      </span>
+    );
+    const download = (
+      <a
+        className="viewer-download"
+        href={source.url}
+        target="_blank"
+        rel="noopener noreferrer"
+        title={t('viewer.downloadTitle', { name: doc.name })}
+      >
+        {t('viewer.download')}
+      </a>
+    );
+    body = (
+      <PdfViewer
+        key={doc.id}
+        source={source}
+        page={page}
+        onPageChange={onPageChange}
+        toolbarStart={
+          <>
+            {back}
+            {title}
+          </>
+        }
+        toolbarEnd={download}
+      />
+    );
+  } else {
+    let message = t('viewer.loadingMeeting');
+    if (meeting) message = t('viewer.notFound');
+    else if (error) message = `${t('meeting.joinFailed')}: ${t(`errors.${error.code}`)}`;
+    body = (
+      <div className="viewer">
+        <div className="viewer-toolbar">{back}</div>
+        <div className="viewer-message" role={meeting || error ? 'alert' : 'status'}>
+          <p data-testid="viewer-screen-message">{message}</p>
+          {error && !meeting && (
+            <button type="button" onClick={retry}>
+              {t('common.retry')}
+            </button>
+          )}
+        </div>
+      </div>
+    );
+  }
+  return <main className="viewer-screen">{body}</main>;
+}

@@ -1,0 +1,162 @@
+// Finding text in a page's text items, and mapping each hit back to the items it covers. Pure.
+//
+// Matching ignores case and runs of white space. A query typed without Vietnamese marks
+// ("ngan sach") also ignores them in the text, and finds "ngân sách"; a query with marks
+// ("ngân") must match them, so it does not find "ngắn".
+
+/** A page's text as pdf.js gives it: one string per text item, and where lines end. */
+export interface PageText {
+  items: string[];
+  eol: boolean[];
+}
+
+/** Part of one hit inside one text item: characters [start, end) of `items[item]`. */
+export interface Segment {
+  item: number;
+  start: number;
+  end: number;
+}
+
+/** One match on a page: the segments it covers, in reading order. */
+export type Match = Segment[];
+
+export interface Hit {
+  /** 1-based page number. */
+  page: number;
+  /** Index of this match among the page's matches. */
+  index: number;
+  segments: Match;
+}
+
+const MARK = /\p{M}/u;
+const SPACE = /\s/u;
+
+/** True when the query has any mark (diacritic) or đ: then marks must match. */
+export function hasMarks(query: string): boolean {
+  return /[đĐ]/u.test(query) || MARK.test(query.normalize('NFD'));
+}
+
+/** One character and the marks that follow it. */
+function units(text: string): { unit: string; start: number; end: number }[] {
+  const out: { unit: string; start: number; end: number }[] = [];
+  let i = 0;
+  for (const ch of text) {
+    const last = out.at(-1);
+    if (last && MARK.test(ch)) {
+      last.unit += ch;
+      last.end += ch.length;
+    } else out.push({ unit: ch, start: i, end: i + ch.length });
+    i += ch.length;
+  }
+  return out;
+}
+
+function fold(unit: string, strict: boolean): string {
+  if (strict) return unit.normalize('NFKC').toLowerCase();
+  return unit.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[đĐ]/gu, 'd').toLowerCase();
+}
+
+/** Folded text, and for each of its characters the item and source range it came from. */
+export interface Folded {
+  text: string;
+  item: number[];
+  start: number[];
+  end: number[];
+}
+
+export function foldPage(page: PageText, strict: boolean): Folded {
+  const out: Folded = { text: '', item: [], start: [], end: [] };
+  const push = (ch: string, item: number, start: number, end: number): void => {
+    if (ch === ' ' && (out.text === '' || out.text.endsWith(' '))) return;
+    out.text += ch;
+    out.item.push(item);
+    out.start.push(start);
+    out.end.push(end);
+  };
+  page.items.forEach((str, item) => {
+    for (const u of units(str)) {
+      for (const ch of fold(u.unit, strict)) push(SPACE.test(ch) ? ' ' : ch, item, u.start, u.end);
+    }
+    if (page.eol[item]) push(' ', -1, 0, 0);
+  });
+  return out;
+}
+
+/** The query as it is matched: folded like the text, trimmed, spaces collapsed. */
+export function foldQuery(query: string): { text: string; strict: boolean } {
+  const strict = hasMarks(query);
+  const text = units(query.trim())
+    .map((u) => fold(u.unit, strict))
+    .join('')
+    .replace(/\s+/gu, ' ');
+  return { text, strict };
+}
+
+/** Every match of `query` on a page (not overlapping), each as the item segments it covers. */
+export function findInPage(page: PageText, query: string): Match[] {
+  const q = foldQuery(query);
+  if (!q.text) return [];
+  const hay = foldPage(page, q.strict);
+  const matches: Match[] = [];
+  for (
+    let at = hay.text.indexOf(q.text);
+    at !== -1;
+    at = hay.text.indexOf(q.text, at + q.text.length)
+  ) {
+    matches.push(segmentsOf(hay, at, at + q.text.length));
+  }
+  return matches;
+}
+
+function segmentsOf(hay: Folded, from: number, to: number): Match {
+  const segments: Segment[] = [];
+  for (let i = from; i < to; i++) {
+    const item = hay.item[i]!;
+    if (item < 0) continue;
+    const last = segments.at(-1);
+    if (last && last.item === item) {
+      last.start = Math.min(last.start, hay.start[i]!);
+      last.end = Math.max(last.end, hay.end[i]!);
+    } else segments.push({ item, start: hay.start[i]!, end: hay.end[i]! });
+  }
+  return segments;
+}
+
+/** What to mark inside one text item: ranges in order, each flagged if it is the selected hit. */
+export interface Mark {
+  start: number;
+  end: number;
+  selected: boolean;
+}
+
+/** The page's matches grouped by text item, for painting them into the text layer. */
+export function marksByItem(matches: readonly Match[], selected: number | null) {
+  const byItem = new Map<number, Mark[]>();
+  matches.forEach((match, index) => {
+    for (const s of match) {
+      if (s.end <= s.start) continue;
+      const list = byItem.get(s.item) ?? [];
+      list.push({ start: s.start, end: s.end, selected: index === selected });
+      byItem.set(s.item, list);
+    }
+  });
+  for (const list of byItem.values()) list.sort((a, b) => a.start - b.start);
+  return byItem;
+}
+
+/**
+ * Which hit to show first: the first on or after `fromPage`, else the first of all (the search
+ * wraps round), or null when there are none.
+ */
+export function firstHitFrom(hits: readonly Hit[], fromPage: number): number | null {
+  if (hits.length === 0) return null;
+  const i = hits.findIndex((h) => h.page >= fromPage);
+  return i === -1 ? 0 : i;
+}
+
+/** The next (dir 1) or previous (dir -1) hit, wrapping round. */
+export function stepHit(count: number, current: number | null, dir: 1 | -1): number | null {
+  if (count === 0) return null;
+  if (current === null) return dir > 0 ? 0 : count - 1;
+  return (current + dir + count) % count;
+}
