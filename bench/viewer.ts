@@ -14,17 +14,19 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
 import { pdfjsAssets } from '../renderer/vite.config.ts';
-import { figure, log, median, round2, withTimeout, type Figure } from './lib.ts';
+import { figure, log, median, round2, sleep, withTimeout, type Figure } from './lib.ts';
 import { serveStatic } from './viewer-server.ts';
 
 const PDF = fileURLToPath(new URL('../../shared/corpus/pdf/freeculture.pdf', import.meta.url));
 const PAGES = fileURLToPath(new URL('./viewer-pages/', import.meta.url));
 /** Rounds of first page + jump per viewer, and how many of them also scroll through for heap. */
-const ROUNDS = Number(process.env.BENCH_VIEWER_ROUNDS ?? 7);
+const ROUNDS = Number(process.env.BENCH_VIEWER_ROUNDS ?? 9);
 const HEAP_ROUNDS = Math.min(ROUNDS, 2);
 const JUMP_TO = 300;
 /** Quiet time after the first page, before the jump: both viewers do background work then. */
 const SETTLE_MS = 2_000;
+/** Quiet time between samples: the browser tears the last one down in the background. */
+const COOL_DOWN_MS = 1_000;
 const DEADLINE_MS = 240_000;
 const TARGETS = { firstPageRatio: 1.0, jumpRatio: 1.0, heapRatio: 1.2 };
 const VIEWPORT = { width: 1440, height: 900 };
@@ -123,6 +125,7 @@ async function sample(browser: Browser, url: string, kind: Kind, heap: boolean, 
     return { firstMs, jumpMs, pageWidth, heapMb, pdfKb: Math.round((pdf() - before) / 1024) };
   } finally {
     await context.close();
+    await sleep(COOL_DOWN_MS);
   }
 }
 
@@ -172,7 +175,7 @@ function toFigures(samples: Record<Kind, Sample[]>): Figure[] {
   const widths = `page width ${med('ours', (s) => s.pageWidth)} px (ours, fit width) and ${med('stock', (s) => s.pageWidth)} px (stock, page-width)`;
   const setup =
     `headless Chromium ${VIEWPORT.width}x${VIEWPORT.height}, device pixel ratio 1, fresh context per ` +
-    `sample, both pages built with Vite and served from 127.0.0.1 (range requests, no cache); ${widths}; ` +
+    `sample (${COOL_DOWN_MS} ms apart), both pages built with Vite and served from 127.0.0.1 (range requests, no cache); ${widths}; ` +
     `PDF read per sample (median): ours ${med('ours', (s) => s.pdfKb)} KB, stock ${med('stock', (s) => s.pdfKb)} KB`;
   const make = (
     name: string,
