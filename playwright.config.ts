@@ -1,7 +1,8 @@
 // Browser tests against a real server with the demo data; the renderer must be built first.
 import { defineConfig } from '@playwright/test';
 
-const PORT = 18481;
+// E2E_PORT lets two checkouts run their browser tests at once.
+const PORT = Number(process.env.E2E_PORT ?? 18481);
 
 export default defineConfig({
   testDir: 'e2e',

@@ -5,7 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, VI_MEETING_TITLE } from './helpers.ts';
 import { FAKE_DESKTOP_KEY, installFakeDesktop } from './fake-desktop.ts';
 
-const PORT = '18481';
+const PORT = process.env.E2E_PORT ?? '18481';
 
 async function calls(page: Page): Promise<string[]> {
   return page.evaluate(

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../server/app.ts';
 
-const PORT = 18481;
+const PORT = Number(process.env.E2E_PORT ?? 18481);
 
 const dataDir = await mkdtemp(join(tmpdir(), 'ecab-e2e-'));
 const server = await startServer({

@@ -1,4 +1,10 @@
 // English.
+import { annotationsEn } from './parts/annotations.ts';
+import { presenterEn } from './parts/presenter.ts';
+import { formsEn } from './parts/forms.ts';
+import { minutesEn } from './parts/minutes.ts';
+import { packSearchEn } from './parts/packSearch.ts';
+import { builderEn } from './parts/builder.ts';
 export const en = {
   app: {
     name: 'eCabinet',
@@ -352,4 +358,10 @@ export const en = {
     body: 'This version of the app no longer works with the server. Please reload the page or update the app.',
     reload: 'Reload',
   },
+  annotations: annotationsEn,
+  presenter: presenterEn,
+  forms: formsEn,
+  minutes: minutesEn,
+  packSearch: packSearchEn,
+  builder: builderEn,
 };

@@ -1,4 +1,10 @@
 // Vietnamese: the default language.
+import { annotationsVi } from './parts/annotations.ts';
+import { presenterVi } from './parts/presenter.ts';
+import { formsVi } from './parts/forms.ts';
+import { minutesVi } from './parts/minutes.ts';
+import { packSearchVi } from './parts/packSearch.ts';
+import { builderVi } from './parts/builder.ts';
 export const vi = {
   app: {
     name: 'eCabinet',
@@ -345,6 +351,12 @@ export const vi = {
     body: 'Phiên bản ứng dụng này không còn tương thích với máy chủ. Vui lòng tải lại trang hoặc cập nhật ứng dụng.',
     reload: 'Tải lại',
   },
+  annotations: annotationsVi,
+  presenter: presenterVi,
+  forms: formsVi,
+  minutes: minutesVi,
+  packSearch: packSearchVi,
+  builder: builderVi,
 };
 
 export type Messages = typeof vi;
