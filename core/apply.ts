@@ -1,4 +1,5 @@
 // apply(state, event): the one way state changes, on the server and in every client.
+import { applyAnnotation } from './annotations.ts';
 import { withItemAdded, withItemMoved, withItemRemoved, subtreeIds } from './agenda.ts';
 import { assertNever } from './errors.ts';
 import type { MeetingEvent } from './events.ts';
@@ -30,6 +31,9 @@ export function emptyMeeting(): MeetingState {
     proxies: {},
     speakers: { queue: [], current: null, history: [] },
     votes: {},
+    annotations: {},
+    notes: {},
+    presentation: null,
   };
 }
 
@@ -130,6 +134,15 @@ function applyBody(s: MeetingState, e: MeetingEvent): MeetingState {
     case 'vote.opened':
     case 'vote.closed':
       return applyVote(s, e);
+    case 'annotation.created':
+    case 'annotation.updated':
+    case 'annotation.deleted':
+    case 'annotation.shared':
+    case 'annotation.unshared':
+    case 'note.saved':
+    case 'presentation.started':
+    case 'presentation.stopped':
+      return applyAnnotation(s, e);
     default:
       return assertNever(e);
   }

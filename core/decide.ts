@@ -1,6 +1,7 @@
 // decide(state, command, ctx): validate a command against the state and the actor's role,
 // and say which events it produces. Pure: ids, time and account names come in through ctx.
 import { childIds, subtreeIds } from './agenda.ts';
+import { decideAnnotation, isPersonalCommand } from './annotations.ts';
 import { fail, ok, type DecideContext, type Decision } from './decision.ts';
 import { assertNever } from './errors.ts';
 import type { MeetingState, MeetingStatus, Role } from './model.ts';
@@ -55,7 +56,11 @@ export function decide(state: MeetingState | null, command: Command, ctx: Decide
       `Your role (${role}) cannot do this; it needs one of: ${allowed.join(', ')}.`,
     );
   }
-  if (state.status === 'closed' && command.type !== 'meeting.update') {
+  if (
+    state.status === 'closed' &&
+    command.type !== 'meeting.update' &&
+    !isPersonalCommand(command.type)
+  ) {
     return fail('CONFLICT', 'The meeting is closed; its record can no longer change.');
   }
   return decideInMeeting(state, command, ctx, role);
@@ -209,6 +214,14 @@ function decideInMeeting(
     case 'vote.close':
     case 'vote.cast':
       return decideVote(s, command, ctx);
+    case 'annotation.create':
+    case 'annotation.update':
+    case 'annotation.delete':
+    case 'annotation.share':
+    case 'note.save':
+    case 'presentation.start':
+    case 'presentation.stop':
+      return decideAnnotation(s, command, ctx, role);
     default:
       void role;
       return assertNever(command);

@@ -1,6 +1,9 @@
 // Events: the facts the server records. Each is stamped with the meeting's revision.
 import type {
   AgendaItem,
+  Annotation,
+  AnnotationShape,
+  Presentation,
   AttendanceStatus,
   DocumentInfo,
   MeetingInfo,
@@ -54,7 +57,45 @@ export type EventBody =
   | { type: 'speaker.speechEnded'; payload: { entryId: string; endedAt: string } }
   | { type: 'vote.created'; payload: { vote: Vote } }
   | { type: 'vote.opened'; payload: { voteId: string; openedAt: string } }
-  | { type: 'vote.closed'; payload: { voteId: string; closedAt: string; result: VoteResult } };
+  | { type: 'vote.closed'; payload: { voteId: string; closedAt: string; result: VoteResult } }
+  | { type: 'annotation.created'; payload: { annotation: Annotation } }
+  | {
+      type: 'annotation.updated';
+      payload: {
+        annotationId: string;
+        /** Who owns it and whether it is shared: who may receive this event. */
+        author: string;
+        shared: boolean;
+        changes: AnnotationChanges;
+        updatedAt: string;
+        version: number;
+      };
+    }
+  | {
+      type: 'annotation.deleted';
+      payload: { annotationId: string; author: string; shared: boolean };
+    }
+  /** Shared with the meeting: everyone receives the whole annotation. */
+  | { type: 'annotation.shared'; payload: { annotation: Annotation } }
+  /** Made private again: everyone but the author drops it. */
+  | {
+      type: 'annotation.unshared';
+      payload: { annotationId: string; author: string; updatedAt: string; version: number };
+    }
+  | {
+      type: 'note.saved';
+      payload: { userId: string; itemId: string; text: string; updatedAt: string };
+    }
+  | { type: 'presentation.started'; payload: { presentation: Presentation } }
+  | { type: 'presentation.stopped'; payload: Record<string, never> };
+
+/** The fields an annotation update may change; each one given replaces the stored one. */
+export interface AnnotationChanges {
+  color?: string;
+  text?: string;
+  page?: number;
+  shape?: AnnotationShape;
+}
 
 export type EventType = EventBody['type'];
 

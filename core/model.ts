@@ -87,6 +87,78 @@ export interface MeetingState extends MeetingInfo, MeetingSettings {
   proxies: Record<string, string>;
   speakers: SpeakersState;
   votes: Record<string, Vote>;
+  /** Every annotation; a viewer's copy holds only their own and the shared ones. */
+  annotations: Record<string, Annotation>;
+  /** Personal notes per agenda item: userId -> itemId -> note. Each user sees only theirs. */
+  notes: Record<string, Record<string, PersonalNote>>;
+  /** The document being presented, if any; delegates may follow it (page moves are volatile). */
+  presentation: Presentation | null;
+}
+
+export const ANNOTATION_KINDS = ['highlight', 'ink', 'note', 'text'] as const;
+export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
+
+/**
+ * A rectangle in PDF user space of its page (points; origin at the page's lower left, as in the
+ * PDF itself), so an annotation stays on the same words at any zoom and in any PDF reader.
+ */
+export interface PdfRect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Where an annotation sits on its page, by kind. Coordinates in PDF user space (see PdfRect). */
+export type AnnotationShape =
+  | {
+      kind: 'highlight';
+      rects: PdfRect[];
+      /** The highlighted text, and some text either side: what re-anchoring looks for. */
+      quote: string;
+      prefix: string;
+      suffix: string;
+    }
+  /** Freehand strokes; each a flat list x0, y0, x1, y1, ... */
+  | { kind: 'ink'; strokes: number[][]; width: number }
+  /** A sticky note at a point (its top-left corner). */
+  | { kind: 'note'; x: number; y: number }
+  /** A free text box. */
+  | { kind: 'text'; rect: PdfRect; fontSize: number };
+
+export interface Annotation {
+  /** Made by the client, so a device can edit an annotation it created offline before any ack. */
+  id: string;
+  documentId: string;
+  /** The version of the document (its SHA-256) the geometry refers to. */
+  sha256: string;
+  /** 1-based page number. */
+  page: number;
+  author: string;
+  /** Private (only the author's devices) unless shared with the whole meeting. */
+  shared: boolean;
+  /** #rrggbb */
+  color: string;
+  /** The note's or text box's text; a comment on a highlight or drawing. */
+  text: string;
+  shape: AnnotationShape;
+  createdAt: string;
+  updatedAt: string;
+  /** Bumped by every change the server applies; the latest change wins (docs/protocol.md). */
+  version: number;
+}
+
+export interface PersonalNote {
+  text: string;
+  updatedAt: string;
+}
+
+export interface Presentation {
+  presenterId: string;
+  documentId: string;
+  /** The page when the presentation started; moves after that are volatile (not journaled). */
+  page: number;
+  startedAt: string;
 }
 
 export const SPEAKER_KINDS = ['speech', 'interpellation'] as const;

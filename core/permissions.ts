@@ -34,6 +34,14 @@ export const COMMAND_ROLES: Record<Exclude<CommandType, 'meeting.create'>, reado
   'vote.open': RUNNERS,
   'vote.close': RUNNERS,
   'vote.cast': MEMBERS,
+  // one's own annotations and notes; observers only read
+  'annotation.create': ALL_BUT_OBSERVERS,
+  'annotation.update': ALL_BUT_OBSERVERS,
+  'annotation.delete': ALL_BUT_OBSERVERS,
+  'annotation.share': ALL_BUT_OBSERVERS,
+  'note.save': ALL_BUT_OBSERVERS,
+  'presentation.start': RUNNERS,
+  'presentation.stop': ALL_BUT_OBSERVERS, // runners, or the presenter (core/annotations.ts)
 };
 
 /** The actor's role in this meeting; a global admin is an admin everywhere. */

@@ -57,11 +57,21 @@ export type VoteStatusAck = Ack<{
   mine: MyBallot[];
 }>;
 
+/** `presenter:moved`: where the presenter is now (volatile, coalesced; docs/protocol.md §13). */
+export interface PresenterMoved {
+  meetingId: string;
+  presenterId: string;
+  documentId: string;
+  page: number;
+}
+
 export interface ClientToServerEvents {
   'meeting:join': (req: unknown, ack: (res: JoinAck) => void) => void;
   'meeting:leave': (req: unknown, ack: (res: Ack) => void) => void;
   command: (envelope: unknown, ack: (res: CommandAck) => void) => void;
   'vote:status': (req: unknown, ack: (res: VoteStatusAck) => void) => void;
+  /** The presenter's position; the ack is optional (the renderer sends these without one). */
+  'presenter:move': (req: unknown, ack?: (res: Ack) => void) => void;
 }
 
 export interface ServerToClientEvents {
@@ -71,4 +81,5 @@ export interface ServerToClientEvents {
   /** The session ended on the server (logout elsewhere, expiry, account disabled). */
   'session:ended': (reason: { code: 'UNAUTHENTICATED'; message: string }) => void;
   'vote:tally': (msg: TallyMessage) => void;
+  'presenter:moved': (msg: PresenterMoved) => void;
 }

@@ -130,6 +130,103 @@ const CHAIR_COMMANDS = [
   }),
 ] as const;
 
+/** Coordinates in PDF user space: finite, and within any real page's reach. */
+const Coord = z.number().finite().min(-100_000).max(100_000);
+const Page = z.number().int().min(1).max(100_000);
+const Color = z.string().regex(/^#[0-9a-f]{6}$/, 'must be a colour like #ffd400');
+const PdfRectSchema = z.strictObject({
+  x: Coord,
+  y: Coord,
+  w: z.number().finite().min(0).max(100_000),
+  h: z.number().finite().min(0).max(100_000),
+});
+export const ANNOTATION_LIMITS = {
+  rects: 200,
+  strokes: 200,
+  /** Numbers per stroke (x, y pairs). */
+  strokePoints: 4000,
+  quote: 2000,
+  context: 200,
+  /** Annotations one person may keep in one meeting. */
+  perUser: 5000,
+} as const;
+export const AnnotationShapeSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('highlight'),
+    rects: z.array(PdfRectSchema).min(1).max(ANNOTATION_LIMITS.rects),
+    quote: z.string().max(ANNOTATION_LIMITS.quote),
+    prefix: z.string().max(ANNOTATION_LIMITS.context).default(''),
+    suffix: z.string().max(ANNOTATION_LIMITS.context).default(''),
+  }),
+  z.strictObject({
+    kind: z.literal('ink'),
+    strokes: z
+      .array(
+        z
+          .array(Coord)
+          .min(2)
+          .max(ANNOTATION_LIMITS.strokePoints)
+          .refine((a) => a.length % 2 === 0, 'must hold x, y pairs'),
+      )
+      .min(1)
+      .max(ANNOTATION_LIMITS.strokes),
+    width: z.number().finite().min(0.25).max(50),
+  }),
+  z.strictObject({ kind: z.literal('note'), x: Coord, y: Coord }),
+  z.strictObject({
+    kind: z.literal('text'),
+    rect: PdfRectSchema,
+    fontSize: z.number().finite().min(4).max(96),
+  }),
+]);
+
+/** Annotations, personal notes and presenting (issue 3); rules in core/annotations.ts. */
+const ANNOTATION_COMMANDS = [
+  z.strictObject({
+    type: z.literal('annotation.create'),
+    payload: z.strictObject({
+      annotationId: Id,
+      documentId: Id,
+      page: Page,
+      color: Color,
+      text: Text.default(''),
+      shape: AnnotationShapeSchema,
+      shared: z.boolean().default(false),
+    }),
+  }),
+  z.strictObject({
+    type: z.literal('annotation.update'),
+    payload: z.strictObject({
+      annotationId: Id,
+      color: Color.optional(),
+      text: Text.optional(),
+      page: Page.optional(),
+      shape: AnnotationShapeSchema.optional(),
+    }),
+  }),
+  z.strictObject({
+    type: z.literal('annotation.delete'),
+    payload: z.strictObject({ annotationId: Id }),
+  }),
+  z.strictObject({
+    type: z.literal('annotation.share'),
+    payload: z.strictObject({ annotationId: Id, shared: z.boolean() }),
+  }),
+  z.strictObject({
+    type: z.literal('note.save'),
+    payload: z.strictObject({ itemId: Id, text: Text }),
+  }),
+  z.strictObject({
+    type: z.literal('presentation.start'),
+    payload: z.strictObject({
+      documentId: Id,
+      page: Page.default(1),
+      presenterId: Id.optional(),
+    }),
+  }),
+  z.strictObject({ type: z.literal('presentation.stop'), payload: z.strictObject({}) }),
+] as const;
+
 /** Commands a client may send over the socket, discriminated on `type`. */
 export const ClientCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({
@@ -223,6 +320,7 @@ export const ClientCommandSchema = z.discriminatedUnion('type', [
     payload: z.strictObject({ documentId: Id }),
   }),
   ...CHAIR_COMMANDS,
+  ...ANNOTATION_COMMANDS,
 ]);
 
 /** Commands only the server issues on someone's behalf (an upload over HTTP becomes `document.add`). */
@@ -258,6 +356,10 @@ export const JoinRequestSchema = z.strictObject({
   sinceRev: z.number().int().min(0).nullable().default(null),
 });
 export type JoinRequest = z.infer<typeof JoinRequestSchema>;
+
+/** `presenter:move`: the presenter's current document and page (volatile, coalesced). */
+export const PresenterMoveSchema = z.strictObject({ meetingId: Id, documentId: Id, page: Page });
+export type PresenterMove = z.infer<typeof PresenterMoveSchema>;
 
 export const LeaveRequestSchema = z.strictObject({ meetingId: Id });
 

@@ -1,12 +1,24 @@
 // Who may see what. Every event goes only to its audience; a snapshot is cut to the viewer.
+// Private annotations and personal notes reach their author's devices and nobody else's.
+import { annotationVisibleTo } from './annotations.ts';
 import type { Audience, MeetingEvent } from './events.ts';
-import type { MeetingState, Role } from './model.ts';
+import type { Annotation, MeetingState, Role } from './model.ts';
 
 const EVERYONE: Audience = { kind: 'all' };
+const only = (userId: string): Audience => ({ kind: 'some', users: [userId], roles: [] });
 
-export function audienceOf(_event: MeetingEvent): Audience {
-  // Everything in this release is meeting-wide; private annotations and secret ballots narrow it.
-  return EVERYONE;
+export function audienceOf(event: MeetingEvent): Audience {
+  switch (event.type) {
+    case 'annotation.created':
+      return event.payload.annotation.shared ? EVERYONE : only(event.payload.annotation.author);
+    case 'annotation.updated':
+    case 'annotation.deleted':
+      return event.payload.shared ? EVERYONE : only(event.payload.author);
+    case 'note.saved':
+      return only(event.payload.userId);
+    default:
+      return EVERYONE;
+  }
 }
 
 export function canSee(audience: Audience, userId: string, role: Role | null): boolean {
@@ -22,7 +34,11 @@ export function eventsFor(
   return events.filter((e) => canSee(audienceOf(e), userId, role));
 }
 
-/** The state as this viewer may see it. */
-export function viewFor(state: MeetingState, _userId: string, _role: Role | null): MeetingState {
-  return state;
+/** The state as this viewer may see it: their own annotations and notes, and the shared ones. */
+export function viewFor(state: MeetingState, userId: string, _role: Role | null): MeetingState {
+  const annotations: Record<string, Annotation> = {};
+  for (const [id, a] of Object.entries(state.annotations ?? {}))
+    if (annotationVisibleTo(a, userId)) annotations[id] = a;
+  const mine = state.notes?.[userId];
+  return { ...state, annotations, notes: mine ? { [userId]: mine } : {} };
 }

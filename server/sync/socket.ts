@@ -41,6 +41,7 @@ import {
   type IoSocket,
 } from './io.ts';
 import { disconnectProjectors, PROJECTOR_READ_ONLY, projectorHandshake } from './projector.ts';
+import { PresenterRelay, registerPresenter } from './presenter.ts';
 import { registerVoteStatus, sendTally } from './vote-socket.ts';
 
 class HandshakeError extends Error {
@@ -71,6 +72,7 @@ export function createSocketServer(
     serveClient: false,
     cors: deps.corsOrigin ? { origin: deps.corsOrigin } : undefined,
   });
+  const presenter = new PresenterRelay(io);
 
   io.use((socket, next) => {
     const auth = (socket.handshake.auth ?? {}) as Record<string, unknown>;
@@ -116,9 +118,13 @@ export function createSocketServer(
     void socket.join(rooms);
     if (!projector) scheduleExpiry(socket, deps.accounts);
     registerVoteStatus(socket, deps);
+    if (!projector) registerPresenter(socket, deps.meetings, presenter);
     socket.on('meeting:join', (req, ack) => {
       if (typeof ack !== 'function') return;
-      ack(join(socket, deps.meetings(), req));
+      const res = join(socket, deps.meetings(), req);
+      ack(res);
+      const at = res.ok ? presenter.latest(res.meetingId) : null;
+      if (at) socket.emit('presenter:moved', at);
     });
     socket.on('meeting:leave', (req, ack) => {
       if (typeof ack !== 'function') return;
@@ -148,6 +154,7 @@ export function createSocketServer(
   const deliver = (log: MeetingLog, fromRev: number, events: MeetingEvent[]) => {
     deliverEvents(io, log, fromRev, events);
     followMembership(io, log, events);
+    presenter.follow(log, events);
   };
   return { io, deliver, sendTally: (vote, msg) => sendTally(io, vote, msg) };
 }
