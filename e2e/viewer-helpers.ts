@@ -39,7 +39,8 @@ export async function signInSecretary(page: Page): Promise<Secretary> {
 
 /** A new browser context already signed in as the secretary. */
 export async function secretaryPage(browser: Browser, s: Secretary) {
-  const context = await browser.newContext({ storageState: s.state });
+  // these tests route document requests: a service worker would answer them first
+  const context = await browser.newContext({ storageState: s.state, serviceWorkers: 'block' });
   return { context, page: await context.newPage() };
 }
 

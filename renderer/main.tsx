@@ -4,6 +4,8 @@ import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
 import { Root } from './desktop/Root.tsx';
 import { initI18n } from './i18n/index.ts';
+import { registerServiceWorker } from './offline/serviceWorker.ts';
+import { platform } from './platform.ts';
 import { initPlatform } from './platformDesktop.ts';
 
 // the page's CSP has no 'unsafe-eval': zod must not even probe for it (each probe is a CSP report)
@@ -13,6 +15,7 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 
 void Promise.all([initI18n(), initPlatform()]).then(() => {
+  registerServiceWorker(platform.desktop !== null);
   createRoot(root).render(
     <StrictMode>
       <Root />

@@ -1,7 +1,9 @@
 // What differs between the browser and the desktop app, behind one small object.
-// The browser keeps the session token in localStorage and keeps no meeting packs; the desktop app
+// The browser keeps the session token in localStorage and meeting packs in Cache Storage (where
+// the page is a secure context: https, or the server's own machine); the desktop app
 // (window.desktop, see platformDesktop.ts) keeps the token in the OS key store and packs on disk.
 import type { DocumentCache } from '../core/document-cache.ts';
+import { createBrowserCache } from './cache/browserCache.ts';
 import type { DesktopApi } from '../core/desktop.ts';
 
 export interface DesktopInfo {
@@ -25,7 +27,7 @@ export interface Platform {
   setToken(token: string, userId: string): void;
   /** The session is over (logout, or refused by the server): in the desktop app, a remote wipe. */
   clearToken(): void;
-  /** Meeting packs kept on this device, or null where none are kept (the browser). */
+  /** Meeting packs kept on this device, or null where none can be kept (plain http on a LAN). */
   documents: DocumentCache | null;
   /** Only in the desktop app. */
   desktop: DesktopInfo | null;
@@ -55,9 +57,26 @@ export function browserPlatform(): Platform {
       memory = null;
       storage()?.removeItem(TOKEN_KEY);
     },
-    documents: null,
+    documents: browserDocuments(),
     desktop: null,
   };
+}
+
+/** Packs of closed meetings are kept this long in a browser (the desktop app has its setting). */
+export const BROWSER_RETENTION_MS = 30 * 24 * 3600 * 1000;
+
+function browserDocuments(): DocumentCache | null {
+  try {
+    if (typeof window === 'undefined' || !window.isSecureContext || !('caches' in window))
+      return null;
+    return createBrowserCache({
+      caches: window.caches,
+      retentionMs: BROWSER_RETENTION_MS,
+      now: () => Date.now(),
+    });
+  } catch {
+    return null;
+  }
 }
 
 /** The platform this renderer runs on: the browser's, until initPlatform() finds the desktop. */

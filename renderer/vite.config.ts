@@ -1,7 +1,14 @@
 // Vite builds the renderer from renderer/ into dist/renderer; in dev it proxies to the server.
-import { cpSync, createReadStream, existsSync, statSync } from 'node:fs';
+import {
+  cpSync,
+  createReadStream,
+  existsSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, extname, join, normalize, resolve } from 'node:path';
+import { dirname, extname, join, normalize, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -40,15 +47,52 @@ export function pdfjsAssets(): Plugin {
   };
 }
 
+/** Names this build: the service worker stores each build's app shell under its own name. */
+const BUILD_ID = Date.now().toString(36);
+
+/**
+ * Lists every built file in `precache.json`, for the service worker (sw.ts) to store the whole
+ * app, pdf.js's assets and the lazily loaded viewer included, so that it starts with no network.
+ */
+export function precacheList(): Plugin {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+    );
+  return {
+    name: 'ecab-precache',
+    writeBundle: {
+      sequential: true,
+      order: 'post',
+      handler(options) {
+        const out = resolve(options.dir ?? 'dist');
+        const files = walk(out)
+          .map((f) => relative(out, f).split(sep).join('/'))
+          .filter((f) => !f.endsWith('.map') && f !== 'sw.js' && f !== 'precache.json')
+          .sort();
+        writeFileSync(join(out, 'precache.json'), JSON.stringify({ version: BUILD_ID, files }));
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root,
   base: './',
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
-  plugins: [pdfjsAssets()],
+  plugins: [pdfjsAssets(), precacheList()],
+  define: { __BUILD_ID__: JSON.stringify(BUILD_ID) },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,
     sourcemap: true,
+    rollupOptions: {
+      input: { index: resolve(root, 'index.html'), sw: resolve(root, 'sw.ts') },
+      output: {
+        // the service worker sits at the root, so that its scope is the whole app
+        entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js'),
+      },
+    },
   },
   server: {
     proxy: {

@@ -14,7 +14,12 @@ import { ProjectorScreen } from '../screens/ProjectorScreen.tsx';
 import { UpdateRequiredScreen } from '../screens/UpdateRequiredScreen.tsx';
 import { socketTransport, type SocketTransport } from '../sync/socketTransport.ts';
 import { pdfWorkerPort } from '../viewer/worker.ts';
+import { wipeOfflineMeetings } from '../offline/meetingStore.ts';
+import { forgetSession, rememberedUser, rememberUser } from '../offline/sessionCache.ts';
+import { PackKeeper } from '../cache/PackStatus.tsx';
+import { useMeeting } from '../hooks/useMeeting.ts';
 import { HOME_HREF, useRoute } from './route.ts';
+import { useSession } from './session.ts';
 import { SessionContext } from './session.ts';
 
 // the viewer (pdf.js) loads only when a document is opened; its worker starts meanwhile
@@ -32,6 +37,7 @@ type AppState =
   | { kind: 'updateRequired' };
 
 function openSession(user: User): AppState {
+  rememberUser(user);
   if (user.mustChangePassword) return { kind: 'passwordChange', user };
   const transport = socketTransport({
     origin: platform.socketOrigin,
@@ -66,6 +72,10 @@ function SessionApp() {
       (err: unknown) => {
         if (!current) return;
         const network = err instanceof ApiError && err.code === 'NETWORK';
+        // no network: open the app offline for whoever was signed in here, from what the device
+        // kept (the socket checks the token again as soon as the server can be reached)
+        const known = network ? rememberedUser() : null;
+        if (known && !known.mustChangePassword) return setState(openSession(known));
         if (!network) platform.clearToken();
         setState({ kind: 'signedOut', notice: network ? 'errors.NETWORK' : null });
       },
@@ -80,7 +90,16 @@ function SessionApp() {
       if (prev.kind === 'signedIn') prev.transport.close();
       return next;
     });
-    if (next.kind === 'signedOut') platform.clearToken();
+    if (next.kind === 'signedOut') {
+      // what this device kept for the account goes with the session (a shared computer)
+      const user = rememberedUser();
+      forgetSession();
+      if (user) {
+        void wipeOfflineMeetings(user.id);
+        if (!platform.desktop) void platform.documents?.wipeAccount(user.id).catch(() => undefined);
+      }
+      platform.clearToken();
+    }
   }, []);
 
   const transport = state.kind === 'signedIn' ? state.transport : null;
@@ -170,8 +189,11 @@ interface SignedInProps {
 
 function SignedIn({ userName, onLogout, onPasswordChanged, onSessionEnded }: SignedInProps) {
   const route = useRoute();
+  const openMeeting =
+    route.name === 'meeting' || route.name === 'document' ? route.meetingId : null;
   return (
     <div className="shell">
+      {openMeeting && <KeepPack key={openMeeting} meetingId={openMeeting} />}
       <TopBar userName={userName} showBack={route.name !== 'meetings'} onLogout={onLogout} />
       {route.name === 'meeting' && (
         <MeetingScreen key={route.meetingId} meetingId={route.meetingId} />
@@ -197,6 +219,14 @@ function SignedIn({ userName, onLogout, onPasswordChanged, onSessionEnded }: Sig
       )}
     </div>
   );
+}
+
+/** The open meeting's pack keeps downloading whichever of its screens is shown. */
+function KeepPack({ meetingId }: { meetingId: string }) {
+  const { user } = useSession();
+  const { meeting, status } = useMeeting(meetingId);
+  if (!meeting) return null;
+  return <PackKeeper meeting={meeting} userId={user.id} online={status === 'live'} />;
 }
 
 function Splash() {

@@ -1,9 +1,10 @@
-// One line under the meeting's title, in the desktop app only: how much of the meeting's pack is
-// on this device, or that the device is locked after too long offline.
+// One line under the meeting's title: how much of the meeting's pack is on this device (a
+// progress bar while it downloads), or that the device is locked after too long offline.
+// PackKeeper, mounted by the app for the meeting in the address, does the downloading.
 import { useTranslation } from 'react-i18next';
 import type { MeetingState } from '../../core/index.ts';
 import { platform } from '../platform.ts';
-import { useMeetingPack } from './usePack.ts';
+import { useKeepPack, usePackView } from './usePack.ts';
 
 interface Props {
   meeting: MeetingState;
@@ -11,15 +12,21 @@ interface Props {
   online: boolean;
 }
 
-export function PackStatus(props: Props) {
-  // the browser keeps no packs: nothing to show, and no hook to run
+/** Downloads the meeting's pack in the background; renders nothing. */
+export function PackKeeper(props: Props) {
+  // where no pack can be kept (plain http on a LAN), there is nothing to run
   if (!platform.documents) return null;
-  return <PackLine {...props} />;
+  return <Keeper {...props} />;
 }
 
-function PackLine({ meeting, userId, online }: Props) {
+function Keeper({ meeting, userId, online }: Props) {
+  useKeepPack(meeting, userId, online);
+  return null;
+}
+
+export function PackStatus({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
-  const { progress, lockAfterDays } = useMeetingPack(meeting, userId, online);
+  const { progress, lockAfterDays } = usePackView(meetingId);
   if (!progress || progress.total === 0) return null;
   if (progress.locked)
     return (
@@ -30,7 +37,13 @@ function PackLine({ meeting, userId, online }: Props) {
   const { done, total } = progress;
   return (
     <p className="pack-status" data-testid="pack-status" aria-live="polite">
-      {progress.running && <progress value={done} max={total} />}
+      {progress.running && (
+        <progress
+          value={progress.bytesDone}
+          max={Math.max(progress.bytesTotal, 1)}
+          aria-label={t('pack.saving', { done, total })}
+        />
+      )}
       <span>
         {progress.running
           ? t('pack.saving', { done, total })

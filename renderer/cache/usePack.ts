@@ -1,6 +1,7 @@
-// Keeps the open meeting's pack on the device (desktop app only): downloads what is missing when
-// the meeting opens, when its documents change and when the connection comes back.
-import { useEffect, useMemo, useState } from 'react';
+// Keeps the open meeting's pack on the device: downloads what is missing when the meeting opens,
+// when its documents change and when the connection comes back. One keeper runs per open meeting
+// (on the meeting screen and while reading its documents); screens read its progress.
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { MeetingState } from '../../core/index.ts';
 import { api } from '../api/http.ts';
 import { platform } from '../platform.ts';
@@ -61,4 +62,32 @@ export function useMeetingPack(meeting: MeetingState, userId: string, online: bo
   }, [cache, key, closed, meetingId, userId, online]);
 
   return view;
+}
+
+// ------------------------------------------------------------------------------ progress store
+
+const progressByMeeting = new Map<string, PackView>();
+const listeners = new Set<() => void>();
+const EMPTY: PackView = { progress: null, lockAfterDays: null };
+
+function publish(meetingId: string, view: PackView): void {
+  progressByMeeting.set(meetingId, view);
+  for (const l of [...listeners]) l();
+}
+
+/** Runs the pack download for this meeting and publishes its progress (see usePackView). */
+export function useKeepPack(meeting: MeetingState, userId: string, online: boolean): void {
+  const view = useMeetingPack(meeting, userId, online);
+  useEffect(() => publish(meeting.id, view), [meeting.id, view]);
+}
+
+/** The progress of the meeting's pack download, as the keeper last published it. */
+export function usePackView(meetingId: string): PackView {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => progressByMeeting.get(meetingId) ?? EMPTY,
+  );
 }

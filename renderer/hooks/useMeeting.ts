@@ -1,7 +1,10 @@
 // React view of one meeting's sync engine: state, revision, connection status, and `send`.
+// The meeting screen and the document screen share one engine per meeting (and so one outbox),
+// kept for a while after the last screen closes so that going back and forth does not rejoin.
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { ClientCommand, CommandAck } from '../../core/index.ts';
 import { useSession } from '../app/session.ts';
+import { browserPersistence } from '../offline/meetingStore.ts';
 import { MeetingSync, type SyncView } from '../sync/meetingSync.ts';
 import type { Transport } from '../sync/transport.ts';
 
@@ -10,15 +13,72 @@ export interface UseMeeting extends SyncView {
   retry: () => void;
 }
 
-export function useMeeting(meetingId: string): UseMeeting {
-  const { transport } = useSession();
-  return useMeetingOn(transport, meetingId);
+/** How long an engine nobody shows stays joined (ms). */
+const LINGER_MS = 30_000;
+
+interface Shared {
+  sync: MeetingSync;
+  users: number;
+  stop: (() => void) | null;
+  linger: ReturnType<typeof setTimeout> | null;
 }
 
-/** The same over a given transport (the projector has its own, without a session). */
+const engines = new WeakMap<Transport, Map<string, Shared>>();
+
+/** The meeting's engine on this transport, made on first use (not started: see `hold`). */
+function engineFor(transport: Transport, meetingId: string, userId: string): Shared {
+  let byMeeting = engines.get(transport);
+  if (!byMeeting) engines.set(transport, (byMeeting = new Map()));
+  let shared = byMeeting.get(meetingId);
+  if (!shared) {
+    const sync = new MeetingSync(transport, meetingId, {
+      persist: browserPersistence(userId, meetingId),
+    });
+    shared = { sync, users: 0, stop: null, linger: null };
+    byMeeting.set(meetingId, shared);
+  }
+  return shared;
+}
+
+function hold(transport: Transport, meetingId: string, shared: Shared): void {
+  engines.get(transport)?.set(meetingId, shared); // back in the map if it lingered out
+  if (shared.linger) clearTimeout(shared.linger);
+  shared.linger = null;
+  shared.users++;
+  shared.stop ??= shared.sync.start();
+}
+
+function release(transport: Transport, meetingId: string, shared: Shared): void {
+  shared.users--;
+  if (shared.users > 0) return;
+  shared.linger = setTimeout(() => {
+    shared.stop?.();
+    shared.stop = null;
+    engines.get(transport)?.delete(meetingId);
+  }, LINGER_MS);
+}
+
+export function useMeeting(meetingId: string): UseMeeting {
+  const { transport, user } = useSession();
+  const shared = useMemo(
+    () => engineFor(transport, meetingId, user.id),
+    [transport, meetingId, user.id],
+  );
+  useEffect(() => {
+    hold(transport, meetingId, shared);
+    return () => release(transport, meetingId, shared);
+  }, [transport, meetingId, shared]);
+  return useSyncView(shared.sync);
+}
+
+/** The same over a given transport, unshared and kept nowhere (the projector has no session). */
 export function useMeetingOn(transport: Transport, meetingId: string): UseMeeting {
   const sync = useMemo(() => new MeetingSync(transport, meetingId), [transport, meetingId]);
   useEffect(() => sync.start(), [sync]);
+  return useSyncView(sync);
+}
+
+function useSyncView(sync: MeetingSync): UseMeeting {
   const view = useSyncExternalStore(sync.subscribe, sync.getSnapshot);
   return { ...view, send: sync.send, retry: sync.retry };
 }

@@ -80,7 +80,7 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
   return (
     <main className="page meeting-page">
       <MeetingHeader meeting={meeting} status={status} role={role} pending={pending} />
-      <PackStatus meeting={meeting} userId={user.id} online={status === 'live'} />
+      <PackStatus meetingId={meeting.id} />
       {error && (
         // joined before, but a re-join failed (removed from the meeting, server trouble)
         <div className="error-box banner" role="alert" data-testid="join-error">

@@ -10,6 +10,7 @@ import {
   type JoinAck,
   type MeetingState,
 } from '../../core/index.ts';
+import type { MeetingPersistence, OutboxRecord } from '../offline/meetingStore.ts';
 import { newCommandId } from './ids.ts';
 import type { Transport } from './transport.ts';
 
@@ -30,6 +31,14 @@ export interface SyncView {
    * that timers (a speech's) agree across devices whose clocks disagree. 0 until a push arrived.
    */
   clockOffsetMs: number;
+  /** Commands sent and not yet acknowledged, oldest first (shown optimistically). */
+  outbox: readonly OutboxRecord[];
+  /** Commands kept from an earlier session that the server refused when they were sent at last. */
+  rejected: readonly { command: ClientCommand; error: AppError }[];
+  /** The meeting shown is the copy kept on this device: the server has not been reached yet. */
+  fromDevice: boolean;
+  /** The outbox could not be kept on this device (storage full): a reload would lose it. */
+  outboxVolatile: boolean;
 }
 
 interface OutboxEntry {
@@ -43,7 +52,12 @@ interface OutboxEntry {
 export interface MeetingSyncOptions {
   newId?: () => string;
   now?: () => number;
+  /** Keeps the state and the outbox on the device, so the meeting opens and works offline. */
+  persist?: MeetingPersistence;
 }
+
+/** The state is written to the device at most this often (the outbox at once). */
+const SAVE_DELAY_MS = 250;
 
 /** Pushed batches the clock offset is estimated from; old ones are dropped (clocks get fixed). */
 const CLOCK_SAMPLES = 8;
@@ -63,7 +77,15 @@ export class MeetingSync {
     error: null,
     pending: 0,
     clockOffsetMs: 0,
+    outbox: [],
+    rejected: [],
+    fromDevice: false,
+    outboxVolatile: false,
   };
+  private readonly persist: MeetingPersistence | null;
+  /** Reading the kept state; the first join waits for it, so it can ask for only what is new. */
+  private restoring: Promise<void> | null = null;
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly outbox = new Map<string, OutboxEntry>();
   /** Bumped on every join, disconnect and stop, so that an old join answer is ignored. */
@@ -78,6 +100,21 @@ export class MeetingSync {
     this.meetingId = meetingId;
     this.newId = options.newId ?? newCommandId;
     this.now = options.now ?? Date.now;
+    this.persist = options.persist ?? null;
+    for (const rec of this.persist?.loadOutbox() ?? []) {
+      // sent again with the same id: the server applies each command once
+      this.outbox.set(rec.id, {
+        ...rec,
+        sent: false,
+        done: (ack) => {
+          if (!ack.ok)
+            this.update({
+              rejected: [...this.view.rejected, { command: rec.command, error: ack.error }],
+            });
+        },
+      });
+    }
+    this.view = { ...this.view, pending: this.outbox.size, outbox: this.records() };
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -93,11 +130,28 @@ export class MeetingSync {
   start = (): (() => void) => {
     if (this.unsubscribe) return this.stop;
     this.unsubscribe = this.transport.subscribe({
-      connect: () => this.join(),
+      connect: () => {
+        if (!this.restoring) this.join();
+      },
       disconnect: () => this.onDisconnect(),
       events: (msg) => this.onEvents(msg),
     });
-    if (this.transport.isConnected()) this.join();
+    if (this.persist && this.view.meeting === null) {
+      const persist = this.persist;
+      this.restoring = persist
+        .loadState()
+        .then((stored) => {
+          if (!stored || this.view.meeting !== null) return;
+          const status = this.transport.isConnected() ? this.view.status : 'offline';
+          this.update({ meeting: stored.meeting, rev: stored.rev, fromDevice: true, status });
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          this.restoring = null;
+          if (this.unsubscribe && this.transport.isConnected()) this.join();
+          else if (this.unsubscribe) this.update({ status: 'offline' });
+        });
+    } else if (this.transport.isConnected()) this.join();
     return this.stop;
   };
 
@@ -105,6 +159,12 @@ export class MeetingSync {
     if (!this.unsubscribe) return;
     this.unsubscribe();
     this.unsubscribe = null;
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = null;
+      const { meeting, rev } = this.view;
+      if (meeting && rev !== null) void this.persist?.saveState({ meeting, rev });
+    }
     this.joinSeq++;
     this.joining = false;
     this.buffered = [];
@@ -121,7 +181,7 @@ export class MeetingSync {
     new Promise((resolve) => {
       const entry: OutboxEntry = { id: this.newId(), command, sent: false, done: resolve };
       this.outbox.set(entry.id, entry);
-      this.update({ pending: this.outbox.size });
+      this.outboxChanged();
       if (this.view.status === 'live') this.emit(entry);
     });
 
@@ -147,7 +207,8 @@ export class MeetingSync {
       res.mode === 'snapshot'
         ? res.snapshot
         : res.events.reduce(apply, this.view.meeting ?? emptyMeeting());
-    this.update({ status: 'live', meeting, rev: res.rev, error: null });
+    this.update({ status: 'live', meeting, rev: res.rev, error: null, fromDevice: false });
+    this.scheduleSave();
     for (const msg of buffered) this.onEvents(msg);
     if (this.view.status === 'live') this.flush();
   }
@@ -166,6 +227,26 @@ export class MeetingSync {
     }
     const meeting = msg.events.reduce(apply, this.view.meeting ?? emptyMeeting());
     this.update({ meeting, rev: msg.rev, clockOffsetMs: this.sampleClock(msg) });
+    this.scheduleSave();
+  }
+
+  private records(): OutboxRecord[] {
+    return [...this.outbox.values()].map(({ id, command }) => ({ id, command }));
+  }
+
+  private outboxChanged(): void {
+    const outbox = this.records();
+    const kept = this.persist ? this.persist.saveOutbox(outbox) : true;
+    this.update({ pending: outbox.length, outbox, outboxVolatile: !kept });
+  }
+
+  private scheduleSave(): void {
+    if (!this.persist || this.saveTimer) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      const { meeting, rev } = this.view;
+      if (meeting && rev !== null) void this.persist?.saveState({ meeting, rev });
+    }, SAVE_DELAY_MS);
   }
 
   /**
@@ -199,7 +280,7 @@ export class MeetingSync {
     this.transport.command(req, (ack) => {
       if (this.outbox.get(entry.id) !== entry) return; // answered already (a retry's answer)
       this.outbox.delete(entry.id);
-      this.update({ pending: this.outbox.size });
+      this.outboxChanged();
       entry.done(ack);
     });
   }
