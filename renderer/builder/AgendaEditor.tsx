@@ -143,10 +143,13 @@ export function AgendaEditor({ meeting, run, send, uploads }: Props) {
           announcements: {
             onDragStart: ({ active }) =>
               t('builder.agenda.dndPicked', { title: titleOf(active.id) }),
-            onDragOver: ({ active, over }) =>
-              over
-                ? t('builder.agenda.dndOver', { title: titleOf(active.id), over: titleOf(over.id) })
-                : undefined,
+            onDragOver: ({ active, over }) => {
+              if (!over) return undefined;
+              const title = titleOf(active.id);
+              return over.id === active.id
+                ? t('builder.agenda.dndHome', { title })
+                : t('builder.agenda.dndOver', { title, over: titleOf(over.id) });
+            },
             onDragEnd: ({ active }) =>
               t('builder.agenda.dndDropped', { title: titleOf(active.id) }),
             onDragCancel: ({ active }) =>
