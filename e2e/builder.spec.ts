@@ -194,7 +194,7 @@ test('the secretary builds a meeting and a delegate finds it', async ({ browser 
   await Promise.all([secContext.close(), delContext.close()]);
 });
 
-test('in English, a refused file says why in English', async ({ browser }) => {
+test('in English: a refused file says why, and items nest by dragging', async ({ browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, 'thuky');
@@ -214,5 +214,26 @@ test('in English, a refused file says why in English', async ({ browser }) => {
   );
   await page.getByRole('button', { name: 'Hide the message about issue6010_1.pdf' }).click();
   await expect(budget.getByTestId('upload')).toHaveCount(0);
+
+  // drag and drop with the mouse: sideways to the right nests, to the left steps out
+  await add.getByLabel('Item title').fill('Annexes');
+  await add.getByRole('button', { name: 'Add item' }).click();
+  await expect(item(page, 'Annexes')).toHaveCount(1);
+  const drag = async (title: string, dx: number): Promise<void> => {
+    const handle = page.getByRole('button', { name: `Drag to reorder ${title}` });
+    const box = await handle.boundingBox();
+    if (!box) throw new Error('no handle');
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    for (let i = 1; i <= 5; i++) await page.mouse.move(x + (dx * i) / 5, y + 1);
+    await page.mouse.up();
+  };
+  await drag('Annexes', 40);
+  await expect.poll(() => numbers(page)).toEqual(['1', '1.1']);
+  await drag('Annexes', -40);
+  await expect.poll(() => numbers(page)).toEqual(['1', '2']);
+  expect(await titles(page)).toEqual(['Budget', 'Annexes']);
   await context.close();
 });
