@@ -47,7 +47,9 @@ export function useUploads(meetingId: string): Uploads {
         return finish();
       }
       // what is plainly not a PDF is refused here, without sending it
-      if (!looksLikePdf(await headOf(file))) {
+      const head = await headOf(file);
+      if (!files.current.has(entry.key)) return; // cancelled while its first bytes were read
+      if (!looksLikePdf(head)) {
         dispatch({ type: 'refuse', key: entry.key, refusal: 'notPdf' });
         return finish();
       }

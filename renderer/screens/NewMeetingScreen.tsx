@@ -33,18 +33,19 @@ export function NewMeetingScreen() {
         initial={initial}
         onSubmit={(payload) =>
           new Promise<SubmitError | null>((resolve) => {
-            if (!transport.isConnected()) {
-              resolve({ code: 'NETWORK', message: '' });
-              return;
-            }
-            const req = {
-              id: commandId,
-              meetingId: null,
-              command: { type: 'meeting.create', payload },
+            const offline: SubmitError = { code: 'NETWORK', message: '' };
+            if (!transport.isConnected()) return resolve(offline);
+            // a lost connection loses the answer: pressing again resends the same command id,
+            // and the server answers with the meeting it made the first time
+            const stop = transport.subscribe({ disconnect: () => finish(offline) });
+            const finish = (result: SubmitError | null): void => {
+              stop();
+              resolve(result);
             };
-            transport.command(req, (ack: CommandAck) => {
-              if (!ack.ok) return resolve(ack.error);
-              resolve(null);
+            const command = { type: 'meeting.create', payload };
+            transport.command({ id: commandId, meetingId: null, command }, (ack: CommandAck) => {
+              if (!ack.ok) return finish(ack.error);
+              finish(null);
               window.location.hash = buildHref(ack.meetingId);
             });
           })
