@@ -237,3 +237,45 @@ test('in English: a refused file says why, and items nest by dragging', async ({
   expect(await titles(page)).toEqual(['Budget', 'Annexes']);
   await context.close();
 });
+
+test('a slow upload shows its progress and can be cancelled', async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, 'thuky');
+  await page.getByTestId('new-meeting-link').click();
+  const form = page.getByTestId('meeting-form');
+  await form.getByLabel('Tên cuộc họp').fill(`Tải lên chậm ${Date.now()}`);
+  await form.getByRole('button', { name: 'Tạo cuộc họp' }).click();
+  await expect(page).toHaveURL(/\/build$/);
+  // details can be changed later: only what changed is sent
+  const saved = page.getByTestId('meeting-form');
+  await saved.getByLabel('Địa điểm').fill('Hội trường A');
+  await saved.getByRole('button', { name: 'Lưu thông tin' }).click();
+  await expect(page.getByTestId('meeting-form-note')).toHaveText('Đã lưu.');
+  await expect(page.getByTestId('meeting-form').getByLabel('Địa điểm')).toHaveValue('Hội trường A');
+
+  const add = page.getByTestId('add-item-form');
+  await add.getByLabel('Tên nội dung').fill('Tài liệu lớn');
+  await add.getByRole('button', { name: 'Thêm nội dung' }).click();
+  const big = item(page, 'Tài liệu lớn');
+  await expect(big).toHaveCount(1);
+
+  // a slow link (about 256 KB/s up) so that the 2.6 MB book takes a while
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 20,
+    downloadThroughput: 4 * 1024 * 1024,
+    uploadThroughput: 256 * 1024,
+  });
+  await big.getByTestId('file-input').setInputFiles(asFile(corpus('freeculture.pdf')));
+  const line = big.getByTestId('upload');
+  const bar = line.getByRole('progressbar', { name: 'Tiến độ tải lên freeculture.pdf' });
+  await expect(line).toHaveAttribute('data-status', 'uploading');
+  await expect.poll(async () => Number(await bar.getAttribute('value'))).toBeGreaterThan(0);
+  await line.getByRole('button', { name: 'Huỷ tải lên freeculture.pdf' }).click();
+  await expect(line).toHaveAttribute('data-status', 'cancelled');
+  await expect(line.getByTestId('upload-message')).toHaveText('Đã huỷ');
+  await expect(big.getByTestId('builder-document')).toHaveCount(0);
+  await context.close();
+});
