@@ -28,6 +28,10 @@ export interface User {
   mustChangePassword: boolean;
 }
 
+export interface Account extends User {
+  active: boolean;
+}
+
 export interface LoginResult {
   token: string;
   expiresAt: string;
@@ -77,6 +81,8 @@ export const api = {
   changePassword: (oldPassword: string, newPassword: string) =>
     request<void>('POST', '/api/password', { oldPassword, newPassword }),
   meetings: () => request<{ meetings: MeetingSummary[] }>('GET', '/api/meetings'),
+  /** Accounts to invite (a secretary gets the active ones). */
+  accounts: () => request<{ accounts: Account[] }>('GET', '/api/accounts'),
   /** A read-only token for the room's big screen; `url` is `/#/projector/<meetingId>/<token>`. */
   projector: (meetingId: string) =>
     request<{ token: string; url: string }>(

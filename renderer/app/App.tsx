@@ -6,10 +6,12 @@ import { ToastProvider } from '../components/Toasts.tsx';
 import { DesktopLoginBar } from '../desktop/DesktopLoginBar.tsx';
 import { TopBar } from '../components/TopBar.tsx';
 import { platform } from '../platform.ts';
+import { BuilderScreen } from '../screens/BuilderScreen.tsx';
 import { ChangePasswordScreen } from '../screens/ChangePasswordScreen.tsx';
 import { LoginScreen } from '../screens/LoginScreen.tsx';
 import { MeetingListScreen } from '../screens/MeetingListScreen.tsx';
 import { MeetingScreen } from '../screens/MeetingScreen.tsx';
+import { NewMeetingScreen } from '../screens/NewMeetingScreen.tsx';
 import { ProjectorScreen } from '../screens/ProjectorScreen.tsx';
 import { UpdateRequiredScreen } from '../screens/UpdateRequiredScreen.tsx';
 import { socketTransport, type SocketTransport } from '../sync/socketTransport.ts';
@@ -208,6 +210,10 @@ function SignedIn({ userName, onLogout, onPasswordChanged, onSessionEnded }: Sig
           />
         </Suspense>
       )}
+      {route.name === 'build' && (
+        <BuilderScreen key={route.meetingId} meetingId={route.meetingId} />
+      )}
+      {route.name === 'newMeeting' && <NewMeetingScreen />}
       {route.name === 'meetings' && <MeetingListScreen />}
       {route.name === 'password' && (
         <ChangePasswordScreen

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { documentHref, meetingHref, parseRoute, PASSWORD_HREF } from './route.ts';
+import {
+  buildHref,
+  documentHref,
+  meetingHref,
+  NEW_MEETING_HREF,
+  parseRoute,
+  PASSWORD_HREF,
+} from './route.ts';
 
 describe('routes', () => {
   it('parses the meeting list, a meeting and the password screen', () => {
@@ -42,5 +49,11 @@ describe('routes', () => {
 
   it('round-trips a meeting id', () => {
     expect(parseRoute(meetingHref('a b'))).toEqual({ name: 'meeting', meetingId: 'a b' });
+  });
+
+  it('parses the builder of a meeting and a new meeting', () => {
+    expect(parseRoute(buildHref('m 1'))).toEqual({ name: 'build', meetingId: 'm 1' });
+    expect(parseRoute(NEW_MEETING_HREF)).toEqual({ name: 'newMeeting' });
+    expect(parseRoute('#/meetings/m1/builder')).toEqual({ name: 'meeting', meetingId: 'm1' });
   });
 });

@@ -1,5 +1,5 @@
 // Hash routes (they also work from file:// inside Electron): #/, #/meetings/:id,
-// #/meetings/:id/documents/:documentId[/:page], #/password,
+// #/meetings/:id/documents/:documentId[/:page], #/password, #/meetings/:id/build, #/new-meeting,
 // and #/projector/:meetingId/:token (the room's big screen, no login).
 import { useSyncExternalStore } from 'react';
 
@@ -8,6 +8,8 @@ export type Route =
   | { name: 'meeting'; meetingId: string }
   | { name: 'document'; meetingId: string; documentId: string; page: number | null }
   | { name: 'password' }
+  | { name: 'build'; meetingId: string }
+  | { name: 'newMeeting' }
   | { name: 'projector'; meetingId: string; token: string };
 
 export function parseRoute(hash: string): Route {
@@ -28,6 +30,9 @@ export function parseRoute(hash: string): Route {
       page: doc[3] ? Number(doc[3]) || null : null,
     };
   }
+  const build = /^#\/meetings\/([^/?#]+)\/build\/?$/.exec(hash);
+  if (build?.[1]) return { name: 'build', meetingId: decodeURIComponent(build[1]) };
+  if (/^#\/new-meeting\/?$/.test(hash)) return { name: 'newMeeting' };
   const match = /^#\/meetings\/([^/?#]+)/.exec(hash);
   if (match?.[1]) return { name: 'meeting', meetingId: decodeURIComponent(match[1]) };
   if (/^#\/password\/?$/.test(hash)) return { name: 'password' };
@@ -44,6 +49,12 @@ export function documentHref(meetingId: string, documentId: string, page?: numbe
   return page ? `${base}/${page}` : base;
 }
 
+/** The secretary's builder of a meeting: details, participants, agenda and documents. */
+export function buildHref(meetingId: string): string {
+  return `${meetingHref(meetingId)}/build`;
+}
+
+export const NEW_MEETING_HREF = '#/new-meeting';
 export const HOME_HREF = '#/';
 export const PASSWORD_HREF = '#/password';
 

@@ -1,6 +1,7 @@
 // "My meetings": title, time, place, status and my role; a click opens the meeting.
 import { useTranslation } from 'react-i18next';
-import { meetingHref } from '../app/route.ts';
+import { meetingHref, NEW_MEETING_HREF } from '../app/route.ts';
+import { useSession } from '../app/session.ts';
 import { StatusBadge } from '../components/Badges.tsx';
 import { currentLanguage } from '../i18n/index.ts';
 import { formatDateTime } from '../format.ts';
@@ -10,9 +11,18 @@ export function MeetingListScreen() {
   const { t, i18n } = useTranslation();
   const lang = currentLanguage(i18n.language);
   const { state, reload } = useMeetings();
+  const { user } = useSession();
+  const organiser = user.globalRole === 'admin' || user.globalRole === 'secretary';
   return (
     <main className="page">
-      <h1>{t('meetings.title')}</h1>
+      <div className="page-head">
+        <h1>{t('meetings.title')}</h1>
+        {organiser && (
+          <a className="button-link primary" href={NEW_MEETING_HREF} data-testid="new-meeting-link">
+            {t('builder.newMeeting')}
+          </a>
+        )}
+      </div>
       {state.status === 'loading' && <p className="muted">{t('common.loading')}</p>}
       {state.status === 'error' && (
         <div className="error-box" role="alert">

@@ -3,6 +3,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  canOrganise,
   canRunMeeting,
   isMember,
   roleIn,
@@ -10,6 +11,7 @@ import {
   type ClientCommand,
   type MeetingState,
 } from '../../core/index.ts';
+import { buildHref } from '../app/route.ts';
 import { useSession } from '../app/session.ts';
 import { PackStatus } from '../cache/PackStatus.tsx';
 import { AgendaTree } from '../components/AgendaTree.tsx';
@@ -158,6 +160,11 @@ function MeetingHeader({
         <span>{formatDateTime(meeting.startsAt, lang)}</span>
         {meeting.location && <span>{meeting.location}</span>}
         {role && <span data-testid="my-role">{t(`role.${role}`)}</span>}
+        {canOrganise(role) && (
+          <a href={buildHref(meeting.id)} data-testid="build-link">
+            {t('builder.open')}
+          </a>
+        )}
         {pending > 0 && (
           <span className="pending" data-testid="pending">
             {t('meeting.pending', { count: pending })}

@@ -95,7 +95,9 @@ export function registerAuthRoutes(
         reply,
         appError('FORBIDDEN', 'Only secretaries and administrators see accounts.'),
       );
-    return { accounts: accounts.list() };
+    // a secretary only invites people: active accounts are the ones that can be invited
+    const list = accounts.list();
+    return { accounts: who.globalRole === 'admin' ? list : list.filter((a) => a.active) };
   });
 
   app.post('/api/accounts', async (req, reply) => {
