@@ -6,7 +6,9 @@
 //   3. the server's RSS with N clients connected and joined, beside the bare server's;
 //   4. the vote storm (bench/storm.ts): 2,000 voters cast within one second; acked share, ack
 //      latency beside a bare ack round-trip, exactness of the tally, tally messages per client;
-//   5. the document viewer (bench/viewer.ts) beside the stock pdf.js viewer, in headless
+//   5. annotation sync (bench/annotations.ts): from one device's annotation command to the event on
+//      the same delegate's other device, beside a bare Socket.IO relay of the same payload;
+//   6. the document viewer (bench/viewer.ts) beside the stock pdf.js viewer, in headless
 //      Chromium: first page, jump to page 300, JS heap after every page (BENCH_VIEWER=0: skip).
 // Everything runs on 127.0.0.1, in a temporary folder that is removed at the end (also on failure).
 import { rmSync } from 'node:fs';
@@ -33,6 +35,7 @@ import {
   type Figure,
   type MemoryReport,
 } from './lib.ts';
+import { annotationSync } from './annotations.ts';
 import { voteStorm } from './storm.ts';
 import { viewerFigures } from './viewer.ts';
 
@@ -46,7 +49,7 @@ const CATCHUP_TRIES = 9;
 /** The viewer figures, which come after the rest, are aborted after this long. */
 const VIEWER_DEADLINE_MS = 240_000;
 /** The whole run (but the viewer figures) is aborted after this long. */
-const DEADLINE_MS = 240_000;
+const DEADLINE_MS = 300_000;
 
 const TARGETS = {
   deliveryP99Ratio: 1.5,
@@ -367,6 +370,13 @@ async function main(): Promise<void> {
       log(`done in ${Math.round((performance.now() - started) / 1000)} s`);
       return;
     }
+    if (process.env.BENCH_ONLY === 'annotations') {
+      workDir = await mkdtemp(join(tmpdir(), 'ecab-bench-'));
+      for (const f of await annotationSync({ spawn, stop, workDir }))
+        process.stdout.write(`${JSON.stringify(f)}\n`);
+      log(`done in ${Math.round((performance.now() - started) / 1000)} s`);
+      return;
+    }
     const b = await bare();
     const e = await ours();
     await deliveryRounds([e, b]);
@@ -377,6 +387,7 @@ async function main(): Promise<void> {
         `snapshot join ${round2(median(c.snapshotMs))} ms (${c.snapshotBytes} bytes)`,
     );
     await stopAll();
+    const annotations = await annotationSync({ spawn, stop, workDir: workDir! });
     const storm = await voteStorm(stormDeps());
     const q = (side: Side, pct: number) => round2(percentile(side.samples, pct));
     const deliveryNote =
@@ -438,7 +449,8 @@ async function main(): Promise<void> {
           `${mb(e.afterLogins.heapUsed)} MB)`,
       }),
     ];
-    for (const f of [...figures, ...storm]) process.stdout.write(`${JSON.stringify(f)}\n`);
+    for (const f of [...figures, ...annotations, ...storm])
+      process.stdout.write(`${JSON.stringify(f)}\n`);
     log(`done in ${Math.round((performance.now() - started) / 1000)} s`);
     if (PROFILE_DIR) log(`CPU profiles in ${PROFILE_DIR} (see bench/profile-summary.ts)`);
   } finally {

@@ -4,7 +4,9 @@
 //   start({ dataDir }) starts it (in a new process) on a folder that prepare filled;
 //   generate({ meetingId, count }) commits `count` mixed events to a meeting, as an administrator;
 //   memory() reports RSS after a full GC (run with --expose-gc);
-//   prepareStorm({ dataDir, voters }) starts it on an empty dataDir with the vote storm's meeting.
+//   prepareStorm({ dataDir, voters }) starts it on an empty dataDir with the vote storm's meeting;
+//   prepareAnnotations({ dataDir }) starts it on an empty dataDir with a meeting, a delegate and a
+//     10-page document (uploaded over HTTP by the meeting's secretary) to annotate.
 // If the parent dies, the work folder (dataDir's parent) is removed here.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
@@ -16,7 +18,8 @@ import {
   type CommandAck,
 } from '../core/index.ts';
 import { startServer, type RunningServer } from '../server/app.ts';
-import { inBatches, log, memoryReport, serveRpc } from './lib.ts';
+import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
+import { inBatches, log, login, memoryReport, serveRpc } from './lib.ts';
 
 const BENCH_PASSWORD = 'bench-password-1';
 const userName = (i: number): string => `u${String(i).padStart(4, '0')}`;
@@ -168,6 +171,50 @@ serveRpc(
         meetingId,
         itemId,
         usernames: ['chair', ...voters.map((_, i) => userName(i))],
+        password: BENCH_PASSWORD,
+      };
+    },
+
+    /**
+     * The annotation-sync meeting, on a fresh dataDir: a secretary, one delegate (who will use two
+     * devices) and a 10-page document on the meeting's only item, uploaded over HTTP.
+     */
+    async prepareAnnotations(args: { dataDir: string }) {
+      const { url } = await start(args.dataDir);
+      const secretary = await account('secretary', 'Thư ký Lê Thị Hoa');
+      const delegate = await account('delegate', 'Đại biểu Nguyễn Văn An');
+      const meetingId = await meeting(
+        'Phiên họp thẩm tra dự toán (annotation benchmark)',
+        [
+          { id: secretary, role: 'secretary' },
+          { id: delegate, role: 'delegate' },
+        ],
+        1,
+      );
+      const itemId = Object.keys(server!.meetings.get(meetingId)!.state.agenda.items)[0]!;
+      const pdf = await PDFDocument.create();
+      const font = await pdf.embedFont(StandardFonts.Helvetica);
+      for (let i = 1; i <= 10; i++)
+        pdf.addPage([595, 842]).drawText(`Du toan ngan sach, trang ${i}`, { font, x: 72, y: 760 });
+      const form = new FormData();
+      form.append(
+        'file',
+        new Blob([new Uint8Array(await pdf.save())], { type: 'application/pdf' }),
+        'du-toan.pdf',
+      );
+      const token = await login(url, 'secretary', BENCH_PASSWORD);
+      const res = await fetch(`${url}/api/meetings/${meetingId}/items/${itemId}/documents`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body: form,
+      });
+      if (!res.ok) throw new Error(`upload: HTTP ${res.status} ${await res.text()}`);
+      const { document } = (await res.json()) as { document: { id: string } };
+      return {
+        url,
+        meetingId,
+        documentId: document.id,
+        username: 'delegate',
         password: BENCH_PASSWORD,
       };
     },

@@ -3,7 +3,9 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fileUrl } from '../api/http.ts';
+import { ExportButton } from '../annotations/ExportButton.tsx';
 import { documentHref, meetingHref } from '../app/route.ts';
+import { useSession } from '../app/session.ts';
 import { useMeeting } from '../hooks/useMeeting.ts';
 import { platform } from '../platform.ts';
 import { PdfViewer } from './PdfViewer.tsx';
@@ -16,6 +18,7 @@ interface Props {
 
 export function DocumentScreen({ meetingId, documentId, page }: Props) {
   const { t } = useTranslation();
+  const { user } = useSession();
   const { meeting, error, retry } = useMeeting(meetingId);
   const doc = meeting?.documents[documentId];
   const sha256 = doc?.sha256;
@@ -68,7 +71,14 @@ export function DocumentScreen({ meetingId, documentId, page }: Props) {
             {title}
           </>
         }
-        toolbarEnd={download}
+        toolbarEnd={
+          <>
+            {download}
+            {meeting && (
+              <ExportButton meetingId={meetingId} meeting={meeting} doc={doc} user={user} />
+            )}
+          </>
+        }
       />
     );
   } else {
