@@ -14,6 +14,8 @@ import {
 import { buildHref } from '../app/route.ts';
 import { useSession } from '../app/session.ts';
 import { PackStatus } from '../cache/PackStatus.tsx';
+import { PresenterBar } from '../presenter/PresenterBar.tsx';
+import { usePresenter } from '../presenter/usePresenter.ts';
 import { AgendaTree } from '../components/AgendaTree.tsx';
 import { AttendancePanel } from '../components/AttendancePanel.tsx';
 import { ConnectionPill, StatusBadge } from '../components/Badges.tsx';
@@ -33,6 +35,7 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
   const { user, transport } = useSession();
   const { meeting, status, error, pending, send, retry, clockOffsetMs } = useMeeting(meetingId);
+  const presenting = usePresenter(meetingId, meeting);
   const toast = useToast();
   const openVotes = meeting
     ? Object.values(meeting.votes)
@@ -83,6 +86,7 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
     <main className="page meeting-page">
       <MeetingHeader meeting={meeting} status={status} role={role} pending={pending} />
       <PackStatus meetingId={meeting.id} />
+      <PresenterBar meeting={meeting} presenting={presenting} send={send} />
       {error && (
         // joined before, but a re-join failed (removed from the meeting, server trouble)
         <div className="error-box banner" role="alert" data-testid="join-error">

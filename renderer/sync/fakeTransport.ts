@@ -51,6 +51,12 @@ export class FakeTransport implements Transport {
     this.statuses.push({ req, ack });
   }
 
+  moves: { meetingId: string; documentId: string; page: number }[] = [];
+
+  presenterMove(msg: { meetingId: string; documentId: string; page: number }): void {
+    this.moves.push(msg);
+  }
+
   subscribe: Transport['subscribe'] = (h) => this.handlers.add(h);
 
   connect(): void {

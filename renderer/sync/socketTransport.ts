@@ -68,6 +68,7 @@ export function socketTransport(options: SocketTransportOptions): SocketTranspor
   });
   socket.on('meeting:events', (msg) => handlers.emit('events', msg));
   socket.on('vote:tally', (msg) => handlers.emit('tally', msg));
+  socket.on('presenter:moved', (msg) => handlers.emit('presenterMoved', msg));
   socket.on('meetings:changed', () => handlers.emit('meetingsChanged'));
   socket.on('session:ended', () => handlers.emit('sessionEnded'));
 
@@ -94,6 +95,9 @@ export function socketTransport(options: SocketTransportOptions): SocketTranspor
     },
     voteStatus: (req, ack) => {
       socket.emit('vote:status', req, ack);
+    },
+    presenterMove: (msg) => {
+      socket.volatile.emit('presenter:move', msg);
     },
     subscribe: (h) => handlers.add(h),
     close: () => {

@@ -5,6 +5,7 @@ import type {
   CommandAck,
   EventsMessage,
   JoinAck,
+  PresenterMoved,
   TallyMessage,
   VoteStatusAck,
 } from '../../core/index.ts';
@@ -21,6 +22,8 @@ export interface TransportHandlers {
   tally(msg: TallyMessage): void;
   meetingsChanged(): void;
   sessionEnded(): void;
+  /** Where the presenter is now (volatile, coalesced; see docs/protocol.md §13). */
+  presenterMoved(msg: PresenterMoved): void;
 }
 
 export interface CommandRequest {
@@ -36,6 +39,8 @@ export interface Transport {
   command(req: CommandRequest, ack: (res: CommandAck) => void): void;
   /** A vote's tally now, and the ballots this user has cast (own and by proxy). */
   voteStatus(req: { meetingId: string; voteId: string }, ack: (res: VoteStatusAck) => void): void;
+  /** The presenter's position, sent volatile: a lost one is replaced by the next. */
+  presenterMove(msg: { meetingId: string; documentId: string; page: number }): void;
   /** Listen to some of the callbacks; returns the function that stops listening. */
   subscribe(handlers: Partial<TransportHandlers>): () => void;
 }

@@ -1,6 +1,6 @@
 // The document screen (#/meetings/:id/documents/:documentId[/:page]): one meeting document in
 // the viewer. The page read is kept in the address, so a reload or a shared link opens there.
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fileUrl } from '../api/http.ts';
 import { ExportButton } from '../annotations/ExportButton.tsx';
@@ -8,6 +8,8 @@ import { documentHref, meetingHref } from '../app/route.ts';
 import { useSession } from '../app/session.ts';
 import { useMeeting } from '../hooks/useMeeting.ts';
 import { platform } from '../platform.ts';
+import { PresenterBar } from '../presenter/PresenterBar.tsx';
+import { usePresenter } from '../presenter/usePresenter.ts';
 import { PdfViewer } from './PdfViewer.tsx';
 
 interface Props {
@@ -19,7 +21,10 @@ interface Props {
 export function DocumentScreen({ meetingId, documentId, page }: Props) {
   const { t } = useTranslation();
   const { user } = useSession();
-  const { meeting, error, retry } = useMeeting(meetingId);
+  const { meeting, error, retry, send } = useMeeting(meetingId);
+  const presenting = usePresenter(meetingId, meeting);
+  const { pageShown } = presenting;
+  const [shownPage, setShownPage] = useState(page ?? 1);
   const doc = meeting?.documents[documentId];
   const sha256 = doc?.sha256;
   const size = doc?.size;
@@ -32,8 +37,10 @@ export function DocumentScreen({ meetingId, documentId, page }: Props) {
       // replaceState: scrolling is not history, and it fires no hashchange
       const href = documentHref(meetingId, documentId, shown);
       if (window.location.hash !== href) window.history.replaceState(null, '', href);
+      setShownPage(shown);
+      pageShown(documentId, shown);
     },
-    [meetingId, documentId],
+    [meetingId, documentId, pageShown],
   );
 
   const back = (
@@ -99,5 +106,17 @@ export function DocumentScreen({ meetingId, documentId, page }: Props) {
       </div>
     );
   }
-  return <main className="viewer-screen">{body}</main>;
+  return (
+    <main className="viewer-screen">
+      {meeting && doc && (
+        <PresenterBar
+          meeting={meeting}
+          presenting={presenting}
+          send={send}
+          shown={{ documentId, page: shownPage }}
+        />
+      )}
+      {body}
+    </main>
+  );
 }
