@@ -13,3 +13,4 @@ export * from './proxies.ts';
 export * from './speakers.ts';
 export * from './tally.ts';
 export * from './voting.ts';
+export * from './forms.ts';

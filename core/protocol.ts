@@ -71,4 +71,6 @@ export interface ServerToClientEvents {
   /** The session ended on the server (logout elsewhere, expiry, account disabled). */
   'session:ended': (reason: { code: 'UNAUTHENTICATED'; message: string }) => void;
   'vote:tally': (msg: TallyMessage) => void;
+  /** One of this user's opinion forms changed (sent, answered, near its deadline, closed). */
+  'forms:changed': () => void;
 }
