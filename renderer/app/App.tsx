@@ -9,6 +9,10 @@ import { platform } from '../platform.ts';
 import { ChangePasswordScreen } from '../screens/ChangePasswordScreen.tsx';
 import { LoginScreen } from '../screens/LoginScreen.tsx';
 import { MeetingListScreen } from '../screens/MeetingListScreen.tsx';
+import { FormAnswerScreen } from '../forms/FormAnswerScreen.tsx';
+import { FormCreateScreen } from '../forms/FormCreateScreen.tsx';
+import { FormResultsScreen } from '../forms/FormResultsScreen.tsx';
+import { FormsScreen } from '../forms/FormsScreen.tsx';
 import { MeetingScreen } from '../screens/MeetingScreen.tsx';
 import { ProjectorScreen } from '../screens/ProjectorScreen.tsx';
 import { UpdateRequiredScreen } from '../screens/UpdateRequiredScreen.tsx';
@@ -187,6 +191,12 @@ function SignedIn({ userName, onLogout, onPasswordChanged, onSessionEnded }: Sig
         </Suspense>
       )}
       {route.name === 'meetings' && <MeetingListScreen />}
+      {route.name === 'forms' && <FormsScreen />}
+      {route.name === 'formNew' && <FormCreateScreen />}
+      {route.name === 'form' && <FormAnswerScreen key={route.formId} formId={route.formId} />}
+      {route.name === 'formResults' && (
+        <FormResultsScreen key={route.formId} formId={route.formId} />
+      )}
       {route.name === 'password' && (
         <ChangePasswordScreen
           forced={false}

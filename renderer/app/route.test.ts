@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { documentHref, meetingHref, parseRoute, PASSWORD_HREF } from './route.ts';
+import {
+  documentHref,
+  formHref,
+  formResultsHref,
+  FORMS_HREF,
+  meetingHref,
+  NEW_FORM_HREF,
+  parseRoute,
+  PASSWORD_HREF,
+} from './route.ts';
 
 describe('routes', () => {
   it('parses the meeting list, a meeting and the password screen', () => {
@@ -42,5 +51,15 @@ describe('routes', () => {
 
   it('round-trips a meeting id', () => {
     expect(parseRoute(meetingHref('a b'))).toEqual({ name: 'meeting', meetingId: 'a b' });
+  });
+});
+
+describe('opinion form routes', () => {
+  it('parses the form list, a new form, a form and its results', () => {
+    expect(parseRoute(FORMS_HREF)).toEqual({ name: 'forms' });
+    expect(parseRoute(NEW_FORM_HREF)).toEqual({ name: 'formNew' });
+    expect(parseRoute(formHref('f-1'))).toEqual({ name: 'form', formId: 'f-1' });
+    expect(parseRoute(formResultsHref('f-1'))).toEqual({ name: 'formResults', formId: 'f-1' });
+    expect(parseRoute('#/forms/f-1/other')).toEqual({ name: 'meetings' });
   });
 });

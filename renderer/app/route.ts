@@ -8,6 +8,10 @@ export type Route =
   | { name: 'meeting'; meetingId: string }
   | { name: 'document'; meetingId: string; documentId: string; page: number | null }
   | { name: 'password' }
+  | { name: 'forms' }
+  | { name: 'formNew' }
+  | { name: 'form'; formId: string }
+  | { name: 'formResults'; formId: string }
   | { name: 'projector'; meetingId: string; token: string };
 
 export function parseRoute(hash: string): Route {
@@ -28,6 +32,8 @@ export function parseRoute(hash: string): Route {
       page: doc[3] ? Number(doc[3]) || null : null,
     };
   }
+  const form = parseFormRoute(hash);
+  if (form) return form;
   const match = /^#\/meetings\/([^/?#]+)/.exec(hash);
   if (match?.[1]) return { name: 'meeting', meetingId: decodeURIComponent(match[1]) };
   if (/^#\/password\/?$/.test(hash)) return { name: 'password' };
@@ -43,6 +49,21 @@ export function documentHref(meetingId: string, documentId: string, page?: numbe
   const base = `${meetingHref(meetingId)}/documents/${encodeURIComponent(documentId)}`;
   return page ? `${base}/${page}` : base;
 }
+
+/** Opinion forms: #/forms, #/forms/new, #/forms/:id, #/forms/:id/results. */
+function parseFormRoute(hash: string): Route | null {
+  if (/^#\/forms\/?$/.test(hash)) return { name: 'forms' };
+  if (/^#\/forms\/new\/?$/.test(hash)) return { name: 'formNew' };
+  const m = /^#\/forms\/([^/?#]+)(\/results)?\/?$/.exec(hash);
+  if (!m?.[1]) return null;
+  const formId = decodeURIComponent(m[1]);
+  return m[2] ? { name: 'formResults', formId } : { name: 'form', formId };
+}
+
+export const FORMS_HREF = '#/forms';
+export const NEW_FORM_HREF = '#/forms/new';
+export const formHref = (formId: string) => `#/forms/${encodeURIComponent(formId)}`;
+export const formResultsHref = (formId: string) => `${formHref(formId)}/results`;
 
 export const HOME_HREF = '#/';
 export const PASSWORD_HREF = '#/password';

@@ -5,6 +5,7 @@ import { StatusBadge } from '../components/Badges.tsx';
 import { currentLanguage } from '../i18n/index.ts';
 import { formatDateTime } from '../format.ts';
 import { useMeetings } from '../hooks/useMeetings.ts';
+import { FormsEntry } from '../forms/FormsEntry.tsx';
 
 export function MeetingListScreen() {
   const { t, i18n } = useTranslation();
@@ -12,6 +13,7 @@ export function MeetingListScreen() {
   const { state, reload } = useMeetings();
   return (
     <main className="page">
+      <FormsEntry />
       <h1>{t('meetings.title')}</h1>
       {state.status === 'loading' && <p className="muted">{t('common.loading')}</p>}
       {state.status === 'error' && (

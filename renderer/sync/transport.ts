@@ -20,6 +20,8 @@ export interface TransportHandlers {
   /** A vote's coalesced running tally (volatile: may be lost, `voteStatus` fills the gap). */
   tally(msg: TallyMessage): void;
   meetingsChanged(): void;
+  /** One of this user's opinion forms changed: fetch the list again. */
+  formsChanged(): void;
   sessionEnded(): void;
 }
 
