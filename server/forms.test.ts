@@ -7,9 +7,14 @@ import { rm } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FormResults, FormSummary } from '../core/index.ts';
 import { startServer, type ServerOptions } from './app.ts';
+import { startChildServer, type ChildServer } from './testing/child-process.ts';
 import {
   api,
+  login,
+  loginFirstAdmin,
+  makeDataDir,
   makePdf,
+  PASSWORD,
   startTestServer,
   testClock,
   until,
@@ -196,14 +201,23 @@ describe('opinion forms', () => {
     expect((await myForm(t.url, binh))?.remind).toBe(false);
     await until(() => pushes[2]! > before, 'a push to the recipient to be reminded');
     const chauAnswer = { requestId: rid(), choice: 'other', comment: 'Đề nghị bổ sung phụ lục.' };
+    const beforeAnswer = pushes[2]!;
     expect((await answer(t.url, chau, formId, chauAnswer)).status).toBe(200);
+    await until(() => pushes[2]! > beforeAnswer, 'forms:changed to the one who answered');
     expect((await myForm(t.url, chau))?.remind).toBe(false);
 
     // past the deadline (server clock) the form is closed and a late answer refused
     clock.advance(23 * HOUR);
     const late = await answer(t.url, binh, formId, { requestId: rid(), choice: 'disagree' });
     expect([late.status, late.json.error?.code]).toEqual([409, 'CONFLICT']);
+    const beforeClose = [...pushes];
     expect((await myForm(t.url, binh))?.status).toBe('closed');
+    // every recipient is told it closed (the server checks its clock on requests and a timer)
+    await until(
+      () => pushes.every((n, i) => n > beforeClose[i]!),
+      'forms:changed to every recipient at the close',
+    );
+    expect(outsiderPushes).toBe(0);
     // a retry of an answer acknowledged before the deadline is still acknowledged
     expect((await answer(t.url, chau, formId, chauAnswer)).status).toBe(200);
 
@@ -238,35 +252,85 @@ describe('opinion forms', () => {
     t = await restartOn(dataDir, clock);
     expect(await results()).toEqual({ status: 'closed', ...expected });
   });
+});
 
-  it('writes answers that arrive together to one form, each acknowledged once on disk', async () => {
-    t = await startTestServer();
-    const secretary = await t.account('secretary');
-    const people: Person[] = [];
-    for (let i = 0; i < 12; i++) people.push(await t.account('member'));
-    const created = await api<FormBody>(t.url, '/api/forms', {
-      token: secretary.token,
-      json: {
-        requestId: rid(),
-        title: 'Biểu quyết nhanh',
-        question: 'Đồng ý?',
-        recipients: people.map((p) => p.id),
-        deadline: new Date(Date.now() + HOUR).toISOString(),
-      },
-    });
-    const formId = created.json.form.id;
-    const choices = ['agree', 'disagree'] as const;
-    const acks = await Promise.all(
-      people.map((p, i) => answer(t!.url, p, formId, { requestId: rid(), choice: choices[i % 2] })),
-    );
-    expect(acks.map((a) => a.status)).toEqual(people.map(() => 200));
-    const dataDir = t.dataDir;
-    await t.close({ keepData: true });
-    t = await restartOn(dataDir);
-    const res = await api<{ results: FormResults }>(t.url, `/api/forms/${formId}/results`, {
-      token: secretary.token,
-    });
-    expect(res.json.results.tally).toMatchObject({ agree: 6, disagree: 6, unanswered: 0 });
+describe('opinion form answers and a crash', () => {
+  it('keeps every acknowledged answer through a SIGKILL; retries after it change nothing', async () => {
+    const dataDir = await makeDataDir();
+    const first = await startChildServer(dataDir);
+    let second: ChildServer | undefined;
+    try {
+      const admin = await loginFirstAdmin(first.url, first.firstAdmin!);
+      const make = async (username: string, globalRole: 'secretary' | 'member') => {
+        const res = await api<{ account: { id: string } }>(first.url, '/api/accounts', {
+          token: admin,
+          json: { username, displayName: `Đại biểu ${username}`, globalRole, password: PASSWORD },
+        });
+        expect(res.status).toBe(201);
+        return { id: res.json.account.id, token: await login(first.url, username, PASSWORD) };
+      };
+      const secretary = await make('thuky', 'secretary');
+      const people: { id: string; token: string }[] = [];
+      for (let i = 0; i < 24; i++) people.push(await make(`daibieu${i}`, 'member'));
+      const created = await api<FormBody>(first.url, '/api/forms', {
+        token: secretary.token,
+        json: {
+          requestId: rid(),
+          title: 'Biểu quyết nhanh',
+          question: 'Đồng ý?',
+          recipients: people.map((p) => p.id),
+          deadline: new Date(Date.now() + HOUR).toISOString(),
+        },
+      });
+      const formId = created.json.form.id;
+
+      // everyone answers at once; the process is killed with the twelfth acknowledgement
+      const acked = new Map<string, { requestId: string; choice: string; comment: string }>();
+      const choices = ['agree', 'disagree', 'other'] as const;
+      await Promise.all(
+        people.map(async (p, i) => {
+          const body = { requestId: rid(), choice: choices[i % 3]!, comment: `Ý kiến số ${i}` };
+          const res = await api<FormBody>(first.url, `/api/forms/${formId}/answers`, {
+            token: p.token,
+            json: body,
+          }).catch(() => null);
+          if (res?.status !== 200) return;
+          acked.set(p.id, body);
+          if (acked.size === 12) first.process.kill('SIGKILL');
+        }),
+      );
+      expect(await first.exited).toBe('SIGKILL');
+      expect(acked.size).toBeGreaterThanOrEqual(12);
+
+      second = await startChildServer(dataDir);
+      const results = async () => {
+        const res = await api<{ results: FormResults }>(
+          second!.url,
+          `/api/forms/${formId}/results`,
+          { token: secretary.token },
+        );
+        expect(res.status).toBe(200);
+        return res.json.results.answers;
+      };
+      const after = await results();
+      for (const [userId, body] of acked) {
+        const row = after.find((a) => a.userId === userId);
+        expect(row, userId).toMatchObject({ choice: body.choice, comment: body.comment });
+      }
+      // the acknowledged requests sent again are answered, not applied a second time
+      for (const p of people.filter((x) => acked.has(x.id))) {
+        const res = await api<FormBody>(second.url, `/api/forms/${formId}/answers`, {
+          token: p.token,
+          json: acked.get(p.id),
+        });
+        expect(res.status).toBe(200);
+      }
+      expect(await results()).toEqual(after);
+    } finally {
+      await first.kill();
+      await second?.kill();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,8 +1,6 @@
 // Small pieces the form screens share: the time left, the status badge, the documents list.
 import { useTranslation } from 'react-i18next';
 import type { FormDocument, FormStatus } from '../../core/index.ts';
-import { formatNumber } from '../format.ts';
-import { currentLanguage } from '../i18n/index.ts';
 import { formFileUrl } from './formsApi.ts';
 import { timeLeft } from './timeLeft.ts';
 
@@ -34,8 +32,7 @@ export function FormDocuments({
   formId: string;
   documents: FormDocument[];
 }) {
-  const { t, i18n } = useTranslation();
-  const lang = currentLanguage(i18n.language);
+  const { t } = useTranslation();
   if (documents.length === 0) return <p className="muted">{t('forms.noDocuments')}</p>;
   return (
     <ul className="form-docs">
@@ -49,9 +46,7 @@ export function FormDocuments({
           >
             {d.name}
           </a>{' '}
-          <span className="muted">
-            ({t('forms.pages', { count: d.pages, formattedCount: formatNumber(d.pages, lang) })})
-          </span>
+          <span className="muted">({t('forms.pages', { count: d.pages })})</span>
         </li>
       ))}
     </ul>

@@ -25,7 +25,7 @@ export function FormsScreen() {
       <div className="forms-head">
         <h1>{t('forms.title')}</h1>
         {manager && (
-          <a className="button primary" href={NEW_FORM_HREF} data-testid="new-form">
+          <a className="form-new-link" href={NEW_FORM_HREF} data-testid="new-form">
             {t('forms.create')}
           </a>
         )}
