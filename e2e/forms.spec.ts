@@ -3,6 +3,7 @@
 // secretary's results follow without a reload. (Closing at the deadline: server/forms.test.ts.)
 import { expect, test, type Page } from '@playwright/test';
 import { displayName, signIn, type Person } from './helpers.ts';
+import { expectRendered } from './viewer-helpers.ts';
 
 let open: Person[] = [];
 test.afterEach(async () => {
@@ -72,10 +73,14 @@ test('a secretary sends a form; a reminded delegate answers; the results follow'
   await expect(delegate.getByTestId('form-document')).toHaveText(
     'du-thao-nghi-quyet-dau-tu-cong-trung-han.pdf',
   );
-  const href = await delegate.getByTestId('form-document').getAttribute('href');
-  const pdf = await delegate.request.get(href!);
-  expect(pdf.status()).toBe(200);
-  expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  // the document opens in the app's viewer and draws its first page; back to the form
+  await delegate.getByTestId('form-document').click();
+  await expect(delegate.getByTestId('viewer-title')).toHaveText(
+    'du-thao-nghi-quyet-dau-tu-cong-trung-han.pdf',
+  );
+  await expectRendered(delegate, 1);
+  await delegate.getByTestId('viewer-back').click();
+  await expect(delegate.getByTestId('form-title')).toHaveText(title);
 
   // "other opinion" needs a comment
   await delegate.getByTestId('form-choice-other').check();

@@ -27,6 +27,14 @@ const DocumentScreen = lazy(() => {
   return import('../viewer/DocumentScreen.tsx').then((m) => ({ default: m.DocumentScreen }));
 });
 
+// a form's document opens in the same viewer, loaded the same way
+const FormDocumentScreen = lazy(() => {
+  pdfWorkerPort();
+  return import('../forms/FormDocumentScreen.tsx').then((m) => ({
+    default: m.FormDocumentScreen,
+  }));
+});
+
 type AppState =
   | { kind: 'checking' }
   | { kind: 'signedOut'; notice: string | null }
@@ -194,6 +202,16 @@ function SignedIn({ userName, onLogout, onPasswordChanged, onSessionEnded }: Sig
       {route.name === 'forms' && <FormsScreen />}
       {route.name === 'formNew' && <FormCreateScreen />}
       {route.name === 'form' && <FormAnswerScreen key={route.formId} formId={route.formId} />}
+      {route.name === 'formDocument' && (
+        <Suspense fallback={<Splash />}>
+          <FormDocumentScreen
+            key={`${route.formId}/${route.sha256}`}
+            formId={route.formId}
+            sha256={route.sha256}
+            page={route.page}
+          />
+        </Suspense>
+      )}
       {route.name === 'formResults' && (
         <FormResultsScreen key={route.formId} formId={route.formId} />
       )}

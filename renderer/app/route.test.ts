@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   documentHref,
+  formDocumentHref,
   formHref,
   formResultsHref,
   FORMS_HREF,
@@ -61,5 +62,13 @@ describe('opinion form routes', () => {
     expect(parseRoute(formHref('f-1'))).toEqual({ name: 'form', formId: 'f-1' });
     expect(parseRoute(formResultsHref('f-1'))).toEqual({ name: 'formResults', formId: 'f-1' });
     expect(parseRoute('#/forms/f-1/other')).toEqual({ name: 'meetings' });
+    const sha = 'ab'.repeat(32);
+    expect(parseRoute(formDocumentHref('f-1', sha, 3))).toEqual({
+      name: 'formDocument',
+      formId: 'f-1',
+      sha256: sha,
+      page: 3,
+    });
+    expect(parseRoute(formDocumentHref('f-1', sha))).toMatchObject({ page: null });
   });
 });

@@ -1,7 +1,7 @@
 // Small pieces the form screens share: the time left, the status badge, the documents list.
 import { useTranslation } from 'react-i18next';
 import type { FormDocument, FormStatus } from '../../core/index.ts';
-import { formFileUrl } from './formsApi.ts';
+import { formDocumentHref } from '../app/route.ts';
 import { timeLeft } from './timeLeft.ts';
 
 /** "còn 1 ngày 3 giờ", "còn 2 giờ 5 phút", "còn 7 phút" or "đã hết hạn". */
@@ -38,12 +38,7 @@ export function FormDocuments({
     <ul className="form-docs">
       {documents.map((d) => (
         <li key={d.sha256}>
-          <a
-            href={formFileUrl(formId, d.sha256)}
-            target="_blank"
-            rel="noreferrer"
-            data-testid="form-document"
-          >
+          <a href={formDocumentHref(formId, d.sha256)} data-testid="form-document">
             {d.name}
           </a>{' '}
           <span className="muted">({t('forms.pages', { count: d.pages })})</span>
