@@ -10,6 +10,7 @@ import { startServer, type ServerOptions } from './app.ts';
 import { startChildServer, type ChildServer } from './testing/child-process.ts';
 import {
   api,
+  createMeeting,
   login,
   loginFirstAdmin,
   makeDataDir,
@@ -18,6 +19,7 @@ import {
   startTestServer,
   testClock,
   until,
+  upload,
   type ErrorBody,
   type Person,
   type TestServer,
@@ -104,6 +106,29 @@ describe('opinion forms', () => {
       expect(res.status, JSON.stringify(body)).toBe(status);
       expect(res.json.error.code).toBe('INVALID_PAYLOAD');
     }
+    // a meeting's document is for its participants: a form cannot name it without uploading it
+    const meeting = await createMeeting(t, { delegates: 0, items: 1 });
+    const secret = await makePdf(1, 'Tai lieu mat');
+    const inMeeting = await upload(
+      t.url,
+      meeting.secretary.token,
+      meeting.meetingId,
+      meeting.itemIds[0]!,
+      secret,
+      'Mật.pdf',
+    );
+    expect(inMeeting.status).toBe(201);
+    const borrowed = await api<ErrorBody>(t.url, '/api/forms', {
+      token: secretary.token,
+      json: {
+        ...create,
+        requestId: rid(),
+        documents: [{ sha256: inMeeting.json.document.sha256, name: 'Mật.pdf' }],
+      },
+    });
+    expect([borrowed.status, borrowed.json.error.code]).toEqual([400, 'INVALID_PAYLOAD']);
+    expect(borrowed.json.error.message).toContain('has not been uploaded');
+
     const byMember = await api<ErrorBody>(t.url, '/api/forms', { token: binh.token, json: create });
     expect(byMember.json.error.code).toBe('FORBIDDEN');
 

@@ -81,6 +81,15 @@ export class FormService {
     return this.#forms.get(formId);
   }
 
+  /** A document some form already carries, by hash. */
+  knownDocument(sha256: string): FormDocument | undefined {
+    for (const form of this.#forms.values()) {
+      const doc = form.documents.find((d) => d.sha256 === sha256);
+      if (doc) return doc;
+    }
+    return undefined;
+  }
+
   /** The forms this person may see, newest first. */
   list(actor: Actor): FormSummary[] {
     const now = this.#now();

@@ -1,6 +1,4 @@
 // Opinion forms over HTTP: upload a PDF for a form, create, list, answer, results, documents.
-import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import {
   AnswerFormRequest,
@@ -24,29 +22,18 @@ export interface FormRouteDeps extends PdfUploadDeps {
 
 export function registerFormRoutes(app: FastifyInstance, deps: FormRouteDeps): void {
   const { accounts, forms } = deps;
-  /** Pages of the PDFs checked since this start, by hash; others are checked again on use. */
-  const checked = new Map<string, number>();
+  /**
+   * PDFs uploaded for forms since this start, by hash. A form may name only these or the documents
+   * of forms already sent: never any other blob (a meeting's document is for its participants).
+   */
+  const uploaded = new Map<string, { size: number; pages: number }>();
 
-  /** The documents a new form names, each a checked PDF in the blob store. */
-  async function resolveDocuments(
-    docs: { sha256: string; name: string }[],
-  ): Promise<FormDocument[] | string> {
+  function resolveDocuments(docs: { sha256: string; name: string }[]): FormDocument[] | string {
     const out: FormDocument[] = [];
     for (const { sha256, name } of docs) {
-      const file = join(deps.blobDir, sha256);
-      const size = await stat(file).then(
-        (s) => s.size,
-        () => null,
-      );
-      if (size === null) return `"${name}" has not been uploaded; upload it before sending.`;
-      let pages = checked.get(sha256);
-      if (pages === undefined) {
-        const check = await deps.checker.check(file);
-        if (!check.ok) return `"${name}" could not be opened as a PDF.`;
-        pages = check.pages;
-        checked.set(sha256, pages);
-      }
-      out.push({ name, sha256, size, pages });
+      const known = uploaded.get(sha256) ?? forms.knownDocument(sha256);
+      if (!known) return `"${name}" has not been uploaded; upload it before sending the form.`;
+      out.push({ name, sha256, size: known.size, pages: known.pages });
     }
     return out;
   }
@@ -61,7 +48,7 @@ export function registerFormRoutes(app: FastifyInstance, deps: FormRouteDeps): v
       );
     const received = await receivePdf(req, deps);
     if (!received.ok) return sendError(reply, received.error);
-    checked.set(received.pdf.sha256, received.pdf.pages);
+    uploaded.set(received.pdf.sha256, received.pdf);
     return reply.code(201).send({ document: received.pdf });
   });
 
@@ -75,7 +62,7 @@ export function registerFormRoutes(app: FastifyInstance, deps: FormRouteDeps): v
       );
     const body = parseOr400(CreateFormRequest, req.body, reply);
     if (!body) return reply;
-    const documents = await resolveDocuments(body.documents);
+    const documents = resolveDocuments(body.documents);
     if (typeof documents === 'string')
       return sendError(reply, appError('INVALID_PAYLOAD', documents));
     const result = await forms.create(who, body, documents);
