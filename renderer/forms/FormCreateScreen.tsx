@@ -155,18 +155,20 @@ export function FormCreateScreen() {
               </li>
             ))}
           </ul>
-          <input
-            type="file"
-            accept="application/pdf,.pdf"
-            multiple
-            aria-label={t('forms.addDocuments')}
-            disabled={uploading !== null}
-            onChange={(e) => {
-              void addFiles(e.target.files);
-              e.target.value = '';
-            }}
-            data-testid="form-new-files"
-          />
+          <label className="form-file-button">
+            {t('forms.addDocuments')}
+            <input
+              type="file"
+              accept="application/pdf,.pdf"
+              multiple
+              disabled={uploading !== null}
+              onChange={(e) => {
+                void addFiles(e.target.files);
+                e.target.value = '';
+              }}
+              data-testid="form-new-files"
+            />
+          </label>
           {uploading && <p className="muted">{t('forms.uploading', { name: uploading })}</p>}
         </div>
         <fieldset className="form-recipients">
