@@ -14,3 +14,4 @@ export * from './speakers.ts';
 export * from './tally.ts';
 export * from './voting.ts';
 export * from './annotations.ts';
+export * from './forms.ts';

@@ -82,4 +82,6 @@ export interface ServerToClientEvents {
   'session:ended': (reason: { code: 'UNAUTHENTICATED'; message: string }) => void;
   'vote:tally': (msg: TallyMessage) => void;
   'presenter:moved': (msg: PresenterMoved) => void;
+  /** One of this user's opinion forms changed (sent, answered, near its deadline, closed). */
+  'forms:changed': () => void;
 }

@@ -14,11 +14,14 @@ import { PdfChecker } from './documents/pdf-check.ts';
 import { registerAuthRoutes } from './http/auth-routes.ts';
 import { requireUser, sendError } from './http/common.ts';
 import { registerDocumentRoutes } from './http/document-routes.ts';
+import { registerFormRoutes } from './http/form-routes.ts';
+import { FormService } from './forms/form-service.ts';
 import { registerProjectorRoutes } from './http/projector-routes.ts';
 import { MeetingService, type Clock } from './meetings/service.ts';
 import { ProjectorTokens } from './projector/tokens.ts';
 import { openFileStore } from './store/file-store.ts';
 import type { Store } from './store/types.ts';
+import { userRoom } from './sync/io.ts';
 import { createSocketServer } from './sync/socket.ts';
 import { BallotService } from './votes/ballot-service.ts';
 
@@ -49,6 +52,7 @@ export interface RunningServer {
   meetings: MeetingService;
   accounts: AccountService;
   ballots: BallotService;
+  forms: FormService;
   close(): Promise<void>;
 }
 
@@ -116,6 +120,18 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   await meetings.load();
   await projector.load(meetings.all().map((m) => m.id));
   await ballots.load();
+  const forms = new FormService({
+    dir: join(opts.dataDir, 'forms'),
+    clock,
+    // never an empty room list: socket.io would send to everyone
+    notify: (userIds) => {
+      if (userIds.length) io.to([...new Set(userIds)].map(userRoom)).emit('forms:changed');
+    },
+    isActive: (id) => accounts.displayName(id) !== null,
+    nameOf: (id) => accounts.get(id)?.displayName ?? id,
+    log: (msg, err) => log(`${msg}: ${String(err)}`),
+  });
+  await forms.load();
 
   const checker = new PdfChecker();
   let firstAdmin: RunningServer['firstAdmin'];
@@ -163,6 +179,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     maxUploadBytes,
     readAudit: (id) => store.readAudit(id),
   });
+  registerFormRoutes(app, {
+    accounts,
+    forms,
+    checker,
+    blobDir: store.blobDir,
+    tmpDir: join(opts.dataDir, 'tmp'),
+    maxUploadBytes,
+  });
   registerProjectorRoutes(app, { accounts, meetings, projector, clock });
   app.get('/api/meetings', async (req, reply) => {
     const who = requireUser(accounts, req, reply);
@@ -201,6 +225,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     meetings,
     accounts,
     ballots,
+    forms,
     async close() {
       io.disconnectSockets(true);
       // a response that ends during shutdown leaves a keep-alive connection that would hold
@@ -209,6 +234,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       await app.close().finally(() => clearInterval(reaper));
       await new Promise<void>((r) => io.close(() => r()));
       await ballots.close();
+      await forms.close();
       await meetings.close().catch(() => undefined);
       await accounts.flush();
       await checker.close();

@@ -10,6 +10,10 @@ import { BuilderScreen } from '../screens/BuilderScreen.tsx';
 import { ChangePasswordScreen } from '../screens/ChangePasswordScreen.tsx';
 import { LoginScreen } from '../screens/LoginScreen.tsx';
 import { MeetingListScreen } from '../screens/MeetingListScreen.tsx';
+import { FormAnswerScreen } from '../forms/FormAnswerScreen.tsx';
+import { FormCreateScreen } from '../forms/FormCreateScreen.tsx';
+import { FormResultsScreen } from '../forms/FormResultsScreen.tsx';
+import { FormsScreen } from '../forms/FormsScreen.tsx';
 import { MeetingScreen } from '../screens/MeetingScreen.tsx';
 import { NewMeetingScreen } from '../screens/NewMeetingScreen.tsx';
 import { ProjectorScreen } from '../screens/ProjectorScreen.tsx';
@@ -28,6 +32,14 @@ import { SessionContext } from './session.ts';
 const DocumentScreen = lazy(() => {
   pdfWorkerPort();
   return import('../viewer/DocumentScreen.tsx').then((m) => ({ default: m.DocumentScreen }));
+});
+
+// a form's document opens in the same viewer, loaded the same way
+const FormDocumentScreen = lazy(() => {
+  pdfWorkerPort();
+  return import('../forms/FormDocumentScreen.tsx').then((m) => ({
+    default: m.FormDocumentScreen,
+  }));
 });
 
 type AppState =
@@ -215,6 +227,22 @@ function SignedIn({ userName, onLogout, onPasswordChanged, onSessionEnded }: Sig
       )}
       {route.name === 'newMeeting' && <NewMeetingScreen />}
       {route.name === 'meetings' && <MeetingListScreen />}
+      {route.name === 'forms' && <FormsScreen />}
+      {route.name === 'formNew' && <FormCreateScreen />}
+      {route.name === 'form' && <FormAnswerScreen key={route.formId} formId={route.formId} />}
+      {route.name === 'formDocument' && (
+        <Suspense fallback={<Splash />}>
+          <FormDocumentScreen
+            key={`${route.formId}/${route.sha256}`}
+            formId={route.formId}
+            sha256={route.sha256}
+            page={route.page}
+          />
+        </Suspense>
+      )}
+      {route.name === 'formResults' && (
+        <FormResultsScreen key={route.formId} formId={route.formId} />
+      )}
       {route.name === 'password' && (
         <ChangePasswordScreen
           forced={false}

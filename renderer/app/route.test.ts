@@ -4,6 +4,11 @@ import {
   documentHref,
   meetingHref,
   NEW_MEETING_HREF,
+  formDocumentHref,
+  formHref,
+  formResultsHref,
+  FORMS_HREF,
+  NEW_FORM_HREF,
   parseRoute,
   PASSWORD_HREF,
 } from './route.ts';
@@ -55,5 +60,23 @@ describe('routes', () => {
     expect(parseRoute(buildHref('m 1'))).toEqual({ name: 'build', meetingId: 'm 1' });
     expect(parseRoute(NEW_MEETING_HREF)).toEqual({ name: 'newMeeting' });
     expect(parseRoute('#/meetings/m1/builder')).toEqual({ name: 'meeting', meetingId: 'm1' });
+  });
+});
+
+describe('opinion form routes', () => {
+  it('parses the form list, a new form, a form and its results', () => {
+    expect(parseRoute(FORMS_HREF)).toEqual({ name: 'forms' });
+    expect(parseRoute(NEW_FORM_HREF)).toEqual({ name: 'formNew' });
+    expect(parseRoute(formHref('f-1'))).toEqual({ name: 'form', formId: 'f-1' });
+    expect(parseRoute(formResultsHref('f-1'))).toEqual({ name: 'formResults', formId: 'f-1' });
+    expect(parseRoute('#/forms/f-1/other')).toEqual({ name: 'meetings' });
+    const sha = 'ab'.repeat(32);
+    expect(parseRoute(formDocumentHref('f-1', sha, 3))).toEqual({
+      name: 'formDocument',
+      formId: 'f-1',
+      sha256: sha,
+      page: 3,
+    });
+    expect(parseRoute(formDocumentHref('f-1', sha))).toMatchObject({ page: null });
   });
 });

@@ -10,6 +10,11 @@ export type Route =
   | { name: 'password' }
   | { name: 'build'; meetingId: string }
   | { name: 'newMeeting' }
+  | { name: 'forms' }
+  | { name: 'formNew' }
+  | { name: 'form'; formId: string }
+  | { name: 'formResults'; formId: string }
+  | { name: 'formDocument'; formId: string; sha256: string; page: number | null }
   | { name: 'projector'; meetingId: string; token: string };
 
 export function parseRoute(hash: string): Route {
@@ -33,6 +38,8 @@ export function parseRoute(hash: string): Route {
   const build = /^#\/meetings\/([^/?#]+)\/build\/?$/.exec(hash);
   if (build?.[1]) return { name: 'build', meetingId: decodeURIComponent(build[1]) };
   if (/^#\/new-meeting\/?$/.test(hash)) return { name: 'newMeeting' };
+  const form = parseFormRoute(hash);
+  if (form) return form;
   const match = /^#\/meetings\/([^/?#]+)/.exec(hash);
   if (match?.[1]) return { name: 'meeting', meetingId: decodeURIComponent(match[1]) };
   if (/^#\/password\/?$/.test(hash)) return { name: 'password' };
@@ -55,6 +62,32 @@ export function buildHref(meetingId: string): string {
 }
 
 export const NEW_MEETING_HREF = '#/new-meeting';
+/** Opinion forms: #/forms, #/forms/new, #/forms/:id, #/forms/:id/results, and a document in the
+ * viewer, #/forms/:id/documents/:sha256[/:page]. */
+function parseFormRoute(hash: string): Route | null {
+  if (/^#\/forms\/?$/.test(hash)) return { name: 'forms' };
+  if (/^#\/forms\/new\/?$/.test(hash)) return { name: 'formNew' };
+  const doc = /^#\/forms\/([^/?#]+)\/documents\/([a-f0-9]{64})(?:\/(\d{1,6}))?\/?$/.exec(hash);
+  if (doc?.[1] && doc[2])
+    return {
+      name: 'formDocument',
+      formId: decodeURIComponent(doc[1]),
+      sha256: doc[2],
+      page: doc[3] ? Number(doc[3]) || null : null,
+    };
+  const m = /^#\/forms\/([^/?#]+)(\/results)?\/?$/.exec(hash);
+  if (!m?.[1]) return null;
+  const formId = decodeURIComponent(m[1]);
+  return m[2] ? { name: 'formResults', formId } : { name: 'form', formId };
+}
+
+export const FORMS_HREF = '#/forms';
+export const NEW_FORM_HREF = '#/forms/new';
+export const formHref = (formId: string) => `#/forms/${encodeURIComponent(formId)}`;
+export const formResultsHref = (formId: string) => `${formHref(formId)}/results`;
+export const formDocumentHref = (formId: string, sha256: string, page?: number | null) =>
+  `${formHref(formId)}/documents/${sha256}${page ? `/${page}` : ''}`;
+
 export const HOME_HREF = '#/';
 export const PASSWORD_HREF = '#/password';
 

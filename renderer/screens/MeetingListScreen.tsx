@@ -6,6 +6,7 @@ import { StatusBadge } from '../components/Badges.tsx';
 import { currentLanguage } from '../i18n/index.ts';
 import { formatDateTime } from '../format.ts';
 import { useMeetings } from '../hooks/useMeetings.ts';
+import { FormsEntry } from '../forms/FormsEntry.tsx';
 
 export function MeetingListScreen() {
   const { t, i18n } = useTranslation();
@@ -23,6 +24,7 @@ export function MeetingListScreen() {
           </a>
         )}
       </div>
+      <FormsEntry />
       {state.status === 'loading' && <p className="muted">{t('common.loading')}</p>}
       {state.status === 'error' && (
         <div className="error-box" role="alert">

@@ -70,6 +70,7 @@ export function socketTransport(options: SocketTransportOptions): SocketTranspor
   socket.on('vote:tally', (msg) => handlers.emit('tally', msg));
   socket.on('presenter:moved', (msg) => handlers.emit('presenterMoved', msg));
   socket.on('meetings:changed', () => handlers.emit('meetingsChanged'));
+  socket.on('forms:changed', () => handlers.emit('formsChanged'));
   socket.on('session:ended', () => handlers.emit('sessionEnded'));
 
   const goOffline = (): void => {

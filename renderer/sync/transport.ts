@@ -21,6 +21,8 @@ export interface TransportHandlers {
   /** A vote's coalesced running tally (volatile: may be lost, `voteStatus` fills the gap). */
   tally(msg: TallyMessage): void;
   meetingsChanged(): void;
+  /** One of this user's opinion forms changed: fetch the list again. */
+  formsChanged(): void;
   sessionEnded(): void;
   /** Where the presenter is now (volatile, coalesced; see docs/protocol.md §13). */
   presenterMoved(msg: PresenterMoved): void;
