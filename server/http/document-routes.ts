@@ -28,6 +28,8 @@ export interface DocumentDeps {
   tmpDir: string;
   maxUploadBytes: number;
   readAudit: (meetingId: string) => Promise<unknown[]>;
+  /** Told once a checked document is stored (search reads its text then). */
+  onStored?: (sha256: string) => void;
 }
 
 function cleanName(name: string): string {
@@ -119,6 +121,7 @@ export function registerDocumentRoutes(app: FastifyInstance, deps: DocumentDeps)
       }
       const sha256 = hash.digest('hex');
       await storeBlob(tmp, join(deps.blobDir, sha256));
+      deps.onStored?.(sha256);
       const ack = await meetings.execute(
         log.id,
         String(key),
