@@ -9,6 +9,7 @@ import type { PackSearchResult } from '../core/packSearch.ts';
 import { DEMO_DIR } from './demo.ts';
 import {
   api,
+  CORPUS,
   createMeeting,
   startTestServer,
   upload,
@@ -185,4 +186,54 @@ describe('searching a meeting pack', () => {
     expect(after.json.documents).toEqual(before.json.documents);
     expect(existsSync(file)).toBe(true);
   }, 60_000);
+});
+
+const hasCorpus = existsSync(CORPUS);
+
+describe.skipIf(!hasCorpus)('searching real-world PDFs', () => {
+  let t: TestServer;
+  let m: MeetingFixture;
+  const ids = new Map<string, string>();
+  const search = async (q: string) => {
+    const path = `/api/meetings/${m.meetingId}/search?q=${encodeURIComponent(q)}`;
+    // a 352-page book may still be being read right after its upload: ask again, as a person would
+    for (let i = 0; ; i++) {
+      const res = await api<PackSearchResult>(t.url, path, { token: m.delegates[0]!.token });
+      if (res.json.pending?.length === 0 || i === 20) return res;
+    }
+  };
+
+  beforeAll(async () => {
+    t = await startTestServer();
+    m = await createMeeting(t, { items: 1 });
+    for (const name of ['freeculture.pdf', 'tracemonkey.pdf', 'XiaoBiaoSong.pdf']) {
+      const bytes = new Uint8Array(await readFile(new URL(name, CORPUS)));
+      const res = await upload(t.url, m.secretary.token, m.meetingId, m.itemIds[0]!, bytes, name);
+      expect(res.status).toBe(201);
+      ids.set(name, (res.json.document as { id: string }).id);
+    }
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  it('searches a whole 352-page book, to its last page, and caps a common word', async () => {
+    const last = await search('Wilson Distinguished Faculty');
+    expect(last.status).toBe(200);
+    expect(last.json.pending).toEqual([]);
+    const book = last.json.documents.find((d) => d.documentId === ids.get('freeculture.pdf'));
+    expect(book?.pages.map((p) => p.page)).toContain(352);
+
+    const common = await search('the');
+    expect(common.json.total).toBe(200);
+    expect(common.json.capped).toBe(true);
+  }, 120_000);
+
+  it('finds a phrase across a line end, and CJK text', async () => {
+    const res = await search('trace trees');
+    const paper = res.json.documents.find((d) => d.documentId === ids.get('tracemonkey.pdf'));
+    expect(paper?.hits).toBeGreaterThan(0);
+    const cjk = await search('红军作战');
+    expect(cjk.json.documents.map((d) => d.documentId)).toEqual([ids.get('XiaoBiaoSong.pdf')]);
+    const snippet = cjk.json.documents[0]!.pages[0]!.snippets[0]!;
+    expect(snippet.text.slice(...snippet.marks[0]!)).toBe('红军作战');
+  }, 120_000);
 });

@@ -1,6 +1,8 @@
 // Runs in a worker thread: opens a PDF with pdf.js to count its pages, or to read its text for
 // search, so that a large or hostile file never blocks the server's event loop.
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { foldForSearch } from '../../core/text.ts';
@@ -21,6 +23,14 @@ export type PdfTextResult = ({ ok: true } & PdfText) | { ok: false; detail: stri
 
 /** Bounds on the text kept: a page of text is a few thousand characters; a book a megabyte. */
 export const TEXT_LIMITS = { pages: 2000, pageChars: 20_000, totalChars: 4_000_000 } as const;
+
+// without the character maps, text in CJK fonts (Identity-H and the like) reads as nothing
+const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+const TEXT_OPTIONS = {
+  cMapUrl: join(PDFJS_DIR, 'cmaps') + '/',
+  cMapPacked: true,
+  standardFontDataUrl: join(PDFJS_DIR, 'standard_fonts') + '/',
+};
 
 export type WorkerRequest = { id: number; file: string; kind?: 'check' | 'text' };
 
@@ -45,7 +55,13 @@ async function check(file: string): Promise<PdfCheck> {
 
 async function readText(file: string): Promise<PdfTextResult> {
   const data = new Uint8Array(await readFile(file));
-  const task = getDocument({ data, disableFontFace: true, verbosity: 0, stopAtErrors: false });
+  const task = getDocument({
+    data,
+    disableFontFace: true,
+    verbosity: 0,
+    stopAtErrors: false,
+    ...TEXT_OPTIONS,
+  });
   try {
     const doc = await task.promise;
     const count = Math.min(doc.numPages, TEXT_LIMITS.pages);
