@@ -7,7 +7,9 @@
 //   4. the vote storm (bench/storm.ts): 2,000 voters cast within one second; acked share, ack
 //      latency beside a bare ack round-trip, exactness of the tally, tally messages per client;
 //   5. the document viewer (bench/viewer.ts) beside the stock pdf.js viewer, in headless
-//      Chromium: first page, jump to page 300, JS heap after every page (BENCH_VIEWER=0: skip).
+//      Chromium: first page, jump to page 300, JS heap after every page (BENCH_VIEWER=0: skip);
+//   6. the meeting-pack search (bench/pack-search.ts): event-loop stall while a book's text is
+//      read, a search's round trip, the first search after a restart (BENCH_PACK_SEARCH=0: skip).
 // Everything runs on 127.0.0.1, in a temporary folder that is removed at the end (also on failure).
 import { rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
@@ -33,6 +35,7 @@ import {
   type Figure,
   type MemoryReport,
 } from './lib.ts';
+import { packSearchFigures } from './pack-search.ts';
 import { voteStorm } from './storm.ts';
 import { viewerFigures } from './viewer.ts';
 
@@ -462,8 +465,16 @@ async function viewer(): Promise<void> {
   }
 }
 
+/** 6. the meeting-pack search (bench/pack-search.ts), last, with its own server in this process. */
+async function packSearch(): Promise<void> {
+  if (process.env.BENCH_PACK_SEARCH === '0' || process.env.BENCH_ONLY) return;
+  for (const f of await withTimeout(packSearchFigures(), 120_000, 'pack search'))
+    process.stdout.write(`${JSON.stringify(f)}\n`);
+}
+
 main()
   .then(viewer)
+  .then(packSearch)
   .catch((err: unknown) => {
     log(`failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     cleanUpNow();

@@ -36,6 +36,11 @@ export class DocumentTexts {
   readonly #building = new Map<string, Promise<DocumentText | null>>();
   /** Blobs whose text could not be read: not tried again until the server restarts. */
   readonly #failed = new Set<string>();
+  /**
+   * PDFs are read one after another: a first search over an older data folder asks for every
+   * document at once, and fifty large PDFs open together would exhaust the worker's memory.
+   */
+  #queue: Promise<unknown> = Promise.resolve();
 
   constructor(deps: { blobDir: string; reader: PdfChecker; log?: (msg: string) => void }) {
     this.#blobDir = deps.blobDir;
@@ -92,15 +97,16 @@ export class DocumentTexts {
       return toText(stored.data);
     const blob = join(this.#blobDir, sha256);
     if (!(await stat(blob).catch(() => null))) return null;
-    const read = await this.#reader.readText(blob);
+    const turn = this.#queue.then(() => this.#reader.readText(blob));
+    this.#queue = turn;
+    const read = await turn;
     if (!read.ok) {
       this.#log(`document text ${sha256}: ${read.detail}`);
       return null;
     }
     // on disk before it is used: a restart reads it back instead of parsing the PDF again
-    const body = { v: 1 as const, pages: read.pages, loose: read.loose, truncated: read.truncated };
-    await writeFileDurable(file, JSON.stringify(body));
-    return toText(body);
+    await writeFileDurable(file, read.file);
+    return toText({ v: 1, pages: read.pages, loose: read.loose, truncated: read.truncated });
   }
 
   #remember(sha256: string, text: DocumentText): void {

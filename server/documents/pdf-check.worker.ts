@@ -19,7 +19,8 @@ export interface PdfText {
   truncated: boolean;
 }
 
-export type PdfTextResult = ({ ok: true } & PdfText) | { ok: false; detail: string };
+/** `file`: the text as it is stored (blobs/<sha256>.text.json), serialised here, off the main thread. */
+export type PdfTextResult = ({ ok: true; file: string } & PdfText) | { ok: false; detail: string };
 
 /** Bounds on the text kept: a page of text is a few thousand characters; a book a megabyte. */
 export const TEXT_LIMITS = { pages: 2000, pageChars: 20_000, totalChars: 4_000_000 } as const;
@@ -97,7 +98,9 @@ async function readText(file: string): Promise<PdfTextResult> {
       pages.push(text);
     }
     await task.destroy();
-    return { ok: true, pages, loose: pages.map((p) => foldForSearch(p)), truncated };
+    const loose = pages.map((p) => foldForSearch(p));
+    const file = JSON.stringify({ v: 1, pages, loose, truncated });
+    return { ok: true, pages, loose, truncated, file };
   } catch (err) {
     await task.destroy().catch(() => undefined);
     return { ok: false, detail: String((err as Error)?.message ?? err) };
