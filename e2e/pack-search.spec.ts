@@ -29,7 +29,10 @@ test('a search typed without marks finds "ngân sách" and opens the hit at its 
     const hits = budget.getByTestId('pack-search-hit');
     const pages = (await hits.evaluateAll((els) => els.map((e) => e.dataset.page))).map(Number);
     const target = pages.find((p) => p > 1) ?? pages[0]!;
-    await page.screenshot({ path: 'test-results/pack-search-vi.png' });
+    const shots = process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots' : 'test-results';
+    await page.getByTestId('pack-search-results').scrollIntoViewIfNeeded();
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: `${shots}/pack-search-vi.png` });
     await budget.locator(`[data-testid="pack-search-hit"][data-page="${target}"]`).click();
 
     await expect(page.getByTestId('viewer-title')).toHaveText(
@@ -48,6 +51,7 @@ test('a search typed without marks finds "ngân sách" and opens the hit at its 
       .evaluate((el) => Number(el.closest('.pdf-page')?.getAttribute('data-page-number')));
     expect(hitPage).toBe(target);
     await expect(selected.first()).toBeInViewport();
+    await page.screenshot({ path: 'test-results/pack-search-hit-vi.png' });
 
     // back to the meeting, a word that is nowhere says so
     await page.getByTestId('viewer-back').click();

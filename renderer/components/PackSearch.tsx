@@ -136,7 +136,7 @@ export function PackSearch({ meetingId, agenda, documents }: Props) {
                         {t('packSearch.page', { page: num(p.page) })}
                       </span>
                       {p.snippets.map((s, i) => (
-                        <SnippetText key={i} snippet={s} />
+                        <SnippetText key={i} snippet={s} first={i === 0} />
                       ))}
                     </a>
                   </li>
@@ -197,8 +197,8 @@ function Summary({
   );
 }
 
-/** A snippet with the words found in bold. */
-function SnippetText({ snippet }: { snippet: Snippet }) {
+/** A snippet with the words found in bold; snippets of a page run on, "…" between them. */
+function SnippetText({ snippet, first }: { snippet: Snippet; first: boolean }) {
   const parts: { text: string; hit: boolean }[] = [];
   let at = 0;
   for (const [start, end] of snippet.marks) {
@@ -209,9 +209,9 @@ function SnippetText({ snippet }: { snippet: Snippet }) {
   if (at < snippet.text.length) parts.push({ text: snippet.text.slice(at), hit: false });
   return (
     <span className="pack-search-snippet">
-      {snippet.cutStart && '… '}
+      {snippet.cutStart && first && '… '}
       {parts.map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
-      {snippet.cutEnd && ' …'}
+      {snippet.cutEnd ? ' … ' : ' '}
     </span>
   );
 }
