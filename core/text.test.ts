@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findInText, foldForSearch, foldMapped, foldQuery, hasMarks } from './text.ts';
+import { findInText, foldForSearch, foldItems, foldQuery, hasMarks, toneProfile } from './text.ts';
 
 const found = (text: string, query: string) =>
   findInText(text, query).map((r) => text.slice(r.start, r.end));
@@ -36,7 +36,7 @@ describe('foldQuery and hasMarks', () => {
     expect(hasMarks('ngân')).toBe(true);
     expect(hasMarks('đa')).toBe(true);
     expect(hasMarks('Đa')).toBe(true);
-    expect(foldQuery(' Ngân  Sách ')).toEqual({ text: 'ngân sách', strict: true });
+    expect(foldQuery(' Ngân  Sách ')).toEqual({ text: 'ngan sach', strict: true });
     expect(foldQuery('ngan sach')).toEqual({ text: 'ngan sach', strict: false });
   });
 });
@@ -69,10 +69,23 @@ describe('findInText', () => {
     expect(findInText('a a a a', 'a', 2)).toHaveLength(2);
   });
 
-  it('maps each folded character back to its source range', () => {
-    const m = foldMapped('Ân  x', false);
-    expect(m.text).toBe('an x');
-    expect(m.start).toEqual([0, 1, 2, 4]);
-    expect(m.end).toEqual([1, 2, 3, 5]);
+  it('maps each folded character back to its item and source range', () => {
+    const m = foldItems(['Ân  x', 'ﬁ'], [true, false]);
+    expect(m.text).toBe('an x fi');
+    expect(m.item).toEqual([0, 0, 0, 0, -1, 1, 1]);
+    expect(m.start).toEqual([0, 1, 2, 4, 0, 0, 0]);
+    expect(m.end).toEqual([1, 2, 3, 5, 0, 1, 1]);
+  });
+
+  it('a query with marks finds both placements of a tone (hòa / hoà, thủy / thuỷ)', () => {
+    const t = 'Hòa bình, hoà giải; Thủy lợi, thuỷ sản; khỏe, khoẻ; hoàng';
+    expect(found(t, 'hòa')).toEqual(['Hòa', 'hoà', 'hoà']);
+    expect(found(t, 'hoà')).toEqual(['Hòa', 'hoà', 'hoà']);
+    expect(found(t, 'thuỷ')).toEqual(['Thủy', 'thuỷ']);
+    expect(found(t, 'khỏe')).toEqual(['khỏe', 'khoẻ']);
+    // the tone must still be the same one, on the same word
+    expect(found(t, 'hóa')).toEqual([]);
+    expect(found('an á', 'án a')).toEqual([]);
+    expect(toneProfile('Hòa  bình')).toBe(toneProfile('hoà bình'));
   });
 });

@@ -35,6 +35,18 @@ export function textUnits(text: string): TextUnit[] {
   return out;
 }
 
+/** The character at `i` (a surrogate pair is one) and the marks that follow it. */
+function nextUnit(text: string, i: number): string {
+  const first = String.fromCodePoint(text.codePointAt(i)!);
+  let end = i + first.length;
+  while (end < text.length) {
+    const ch = String.fromCodePoint(text.codePointAt(end)!);
+    if (!MARK.test(ch)) break;
+    end += ch.length;
+  }
+  return text.slice(i, end);
+}
+
 /**
  * One unit as it is compared. Loose: marks stripped, đ as d, ligatures and full-width forms
  * split (NFKD), lower case. Strict (the query has marks): only compatibility forms and case.
@@ -55,28 +67,124 @@ export function foldForSearch(text: string, strict = false): string {
 
 /** The query as it is matched: folded like the text; strict when it carries marks. */
 export function foldQuery(query: string): { text: string; strict: boolean } {
-  const strict = hasMarks(query);
-  return { text: foldForSearch(query, strict), strict };
+  return { text: foldForSearch(query), strict: hasMarks(query) };
 }
 
-/** Folded text with, for each of its characters, the source range [start, end) it came from. */
-export interface MappedText {
+/**
+ * Text folded loosely for matching, and for each of its characters where it came from: the
+ * text item (-1 for the space standing for a line end) and the source range [start, end).
+ */
+export interface FoldedText {
   text: string;
+  item: number[];
   start: number[];
   end: number[];
 }
 
-/** Folds like `foldForSearch` (spaces collapsed, not trimmed) and keeps where each char came from. */
-export function foldMapped(text: string, strict: boolean): MappedText {
-  const out: MappedText = { text: '', start: [], end: [] };
-  for (const u of textUnits(text)) {
-    for (const ch of foldUnit(u.unit, strict)) {
-      const c = SPACE.test(ch) ? ' ' : ch;
-      if (c === ' ' && (out.text === '' || out.text.endsWith(' '))) continue;
-      out.text += c;
-      out.start.push(u.start);
-      out.end.push(u.end);
+/**
+ * Folds text items loosely (see `foldUnit`), white space collapsed to single spaces, an item
+ * marked `eol` followed by a space. Items run on into each other, as pdf.js gives a line.
+ */
+export function foldItems(items: readonly string[], eol: readonly boolean[] = []): FoldedText {
+  const out: FoldedText = { text: '', item: [], start: [], end: [] };
+  const push = (ch: string, item: number, start: number, end: number): void => {
+    if (ch === ' ' && (out.text === '' || out.text.endsWith(' '))) return;
+    out.text += ch;
+    out.item.push(item);
+    out.start.push(start);
+    out.end.push(end);
+  };
+  items.forEach((str, item) => {
+    let i = 0;
+    while (i < str.length) {
+      // most text is ASCII: a character with no mark after it (no combining mark is below
+      // U+0300) folds to its lower case, without the general path's work
+      const code = str.charCodeAt(i);
+      if (code < 0x80 && !(str.charCodeAt(i + 1) >= 0x300)) {
+        const ch = code <= 0x20 || code === 0x7f ? (SPACE.test(str[i]!) ? ' ' : str[i]!) : str[i]!;
+        push(code >= 0x41 && code <= 0x5a ? ch.toLowerCase() : ch, item, i, i + 1);
+        i++;
+        continue;
+      }
+      const u = nextUnit(str, i);
+      for (const ch of foldUnit(u, false)) push(SPACE.test(ch) ? ' ' : ch, item, i, i + u.length);
+      i += u.length;
     }
+    if (eol[item]) push(' ', -1, 0, 0);
+  });
+  return out;
+}
+
+// Vietnamese tone marks: grave, acute, tilde, hook above, dot below. Where a tone sits in a
+// syllable differs between spelling styles (hòa / hoà, thủy / thuỷ), so tones are compared per
+// word and in order, not per letter; every other mark (â, ă, ơ, ư, ê, ô...) stays on its letter.
+const TONES = new Set(['\u0300', '\u0301', '\u0303', '\u0309', '\u0323']);
+
+/** Text with each word's tone marks moved to the word's end: equal for both spelling styles. */
+export function toneProfile(text: string): string {
+  let out = '';
+  let tones = '';
+  const endWord = () => {
+    if (tones) out += `\u0000${tones}`;
+    tones = '';
+  };
+  for (const u of textUnits(text.normalize('NFD'))) {
+    if (SPACE.test(u.unit)) {
+      endWord();
+      if (!out.endsWith(' ')) out += ' ';
+      continue;
+    }
+    let rest = '';
+    for (const ch of u.unit) {
+      if (TONES.has(ch)) tones += ch;
+      else rest += ch;
+    }
+    out += foldUnit(rest, true);
+  }
+  endWord();
+  return out.trim();
+}
+
+/**
+ * Where a query matches in folded text: [from, to) ranges of `hay.text`, not overlapping, at
+ * most `limit`. Matching is loose; a query with marks must also have the same marks as the text
+ * it matches (tones per word, see `toneProfile`), read back from the source `items`.
+ */
+export function findFolded(
+  hay: FoldedText,
+  items: readonly string[],
+  query: string,
+  limit = Infinity,
+): [from: number, to: number][] {
+  const q = foldForSearch(query);
+  if (!q) return [];
+  const strict = hasMarks(query) ? toneProfile(query.trim()) : null;
+  const out: [number, number][] = [];
+  let at = hay.text.indexOf(q);
+  while (at !== -1 && out.length < limit) {
+    const to = at + q.length;
+    if (strict === null || toneProfile(sourceOf(hay, items, at, to)) === strict) {
+      out.push([at, to]);
+      at = hay.text.indexOf(q, to);
+    } else at = hay.text.indexOf(q, at + 1);
+  }
+  return out;
+}
+
+/** The source text behind folded characters [from, to), a line end read as a space. */
+function sourceOf(hay: FoldedText, items: readonly string[], from: number, to: number): string {
+  let out = '';
+  let lastItem = -2;
+  let lastStart = -1;
+  for (let i = from; i < to; i++) {
+    const item = hay.item[i]!;
+    const start = hay.start[i]!;
+    if (item === -1) out += ' ';
+    // one source character may fold to several (ﬃ -> ffi): take it once
+    else if (item !== lastItem || start !== lastStart)
+      out += items[item]!.slice(start, hay.end[i]!);
+    lastItem = item;
+    lastStart = start;
   }
   return out;
 }
@@ -92,16 +200,9 @@ export interface TextRange {
  * `limit` of them.
  */
 export function findInText(text: string, query: string, limit = Infinity): TextRange[] {
-  const q = foldQuery(query);
-  if (!q.text) return [];
-  const hay = foldMapped(text, q.strict);
-  const out: TextRange[] = [];
-  for (
-    let at = hay.text.indexOf(q.text);
-    at !== -1 && out.length < limit;
-    at = hay.text.indexOf(q.text, at + q.text.length)
-  ) {
-    out.push({ start: hay.start[at]!, end: hay.end[at + q.text.length - 1]! });
-  }
-  return out;
+  const hay = foldItems([text]);
+  return findFolded(hay, [text], query, limit).map(([from, to]) => ({
+    start: hay.start[from]!,
+    end: hay.end[to - 1]!,
+  }));
 }

@@ -1,11 +1,9 @@
 // Finding text in a page's text items, and mapping each hit back to the items it covers. Pure.
 // How text is folded (case, white space, Vietnamese marks) is core/text.ts, shared with the
 // server's search across a meeting's documents.
-import { foldQuery, foldUnit, textUnits } from '../../core/text.ts';
+import { findFolded, foldItems, type FoldedText } from '../../core/text.ts';
 
 export { foldQuery, hasMarks } from '../../core/text.ts';
-
-const SPACE = /\s/u;
 
 /** A page's text as pdf.js gives it: one string per text item, and where lines end. */
 export interface PageText {
@@ -31,50 +29,13 @@ export interface Hit {
   segments: Match;
 }
 
-/** Folded text, and for each of its characters the item and source range it came from. */
-export interface Folded {
-  text: string;
-  item: number[];
-  start: number[];
-  end: number[];
-}
-
-export function foldPage(page: PageText, strict: boolean): Folded {
-  const out: Folded = { text: '', item: [], start: [], end: [] };
-  const push = (ch: string, item: number, start: number, end: number): void => {
-    if (ch === ' ' && (out.text === '' || out.text.endsWith(' '))) return;
-    out.text += ch;
-    out.item.push(item);
-    out.start.push(start);
-    out.end.push(end);
-  };
-  page.items.forEach((str, item) => {
-    for (const u of textUnits(str)) {
-      for (const ch of foldUnit(u.unit, strict))
-        push(SPACE.test(ch) ? ' ' : ch, item, u.start, u.end);
-    }
-    if (page.eol[item]) push(' ', -1, 0, 0);
-  });
-  return out;
-}
-
 /** Every match of `query` on a page (not overlapping), each as the item segments it covers. */
 export function findInPage(page: PageText, query: string): Match[] {
-  const q = foldQuery(query);
-  if (!q.text) return [];
-  const hay = foldPage(page, q.strict);
-  const matches: Match[] = [];
-  for (
-    let at = hay.text.indexOf(q.text);
-    at !== -1;
-    at = hay.text.indexOf(q.text, at + q.text.length)
-  ) {
-    matches.push(segmentsOf(hay, at, at + q.text.length));
-  }
-  return matches;
+  const hay = foldItems(page.items, page.eol);
+  return findFolded(hay, page.items, query).map(([from, to]) => segmentsOf(hay, from, to));
 }
 
-function segmentsOf(hay: Folded, from: number, to: number): Match {
+function segmentsOf(hay: FoldedText, from: number, to: number): Match {
   const segments: Segment[] = [];
   for (let i = from; i < to; i++) {
     const item = hay.item[i]!;
