@@ -61,6 +61,14 @@ test('a search typed without marks finds "ngân sách" and opens the hit at its 
     await expect(page.getByTestId('pack-search-summary')).toHaveText(
       'Không tìm thấy “khong co tu nay” trong tài liệu nào.',
     );
+
+    // in English, the same search reads as English, numbers and plurals included
+    await page.getByTestId('language-switch').locator('[data-lang="en"]').click();
+    await again.fill('ngan sach');
+    await again.press('Enter');
+    await expect(page.getByTestId('pack-search-summary')).toHaveText(/^\d+ hits in \d+ documents$/);
+    await expect(budget.getByTestId('pack-search-hit').first()).toContainText(/^Page \d+/);
+    await page.getByTestId('language-switch').locator('[data-lang="vi"]').click();
   } finally {
     await context.close();
   }

@@ -167,9 +167,11 @@ function Summary({
   else
     lines.push(
       t('packSearch.summary', {
-        count: result.total,
-        num: num(result.total),
-        docs: num(result.documents.length),
+        hits: t('packSearch.hits', { count: result.total, num: num(result.total) }),
+        docs: t('packSearch.docs', {
+          count: result.documents.length,
+          num: num(result.documents.length),
+        }),
       }),
     );
   if (result.capped) lines.push(t('packSearch.capped', { count: result.total }));
