@@ -1,7 +1,7 @@
 // Search across a meeting's documents, over HTTP against the real server: Vietnamese typed
 // without marks finds the text with them, grouped by document and page; only participants.
 import { existsSync } from 'node:fs';
-import { readFile, unlink } from 'node:fs/promises';
+import { readFile, rm, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -175,7 +175,11 @@ describe('searching a meeting pack', () => {
     const dataDir = t.dataDir;
     const { startServer } = await import('./app.ts');
     const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, passwordCost: 10 });
-    t = { ...t, server, url: server.url, close: async () => server.close() };
+    const close = async () => {
+      await server.close();
+      await rm(dataDir, { recursive: true, force: true });
+    };
+    t = { ...t, server, url: server.url, close };
     const token = (
       await api<{ token: string }>(server.url, '/api/login', {
         json: { username: m.delegates[0]!.username, password: m.delegates[0]!.password },
