@@ -9,7 +9,9 @@
 //   5. annotation sync (bench/annotations.ts): from one device's annotation command to the event on
 //      the same delegate's other device, beside a bare Socket.IO relay of the same payload;
 //   6. the document viewer (bench/viewer.ts) beside the stock pdf.js viewer, in headless
-//      Chromium: first page, jump to page 300, JS heap after every page (BENCH_VIEWER=0: skip).
+//      Chromium: first page, jump to page 300, JS heap after every page (BENCH_VIEWER=0: skip);
+//   7. the meeting-pack search (bench/pack-search.ts): event-loop stall while a book's text is
+//      read, a search's round trip, the first search after a restart (BENCH_PACK_SEARCH=0: skip).
 // Everything runs on 127.0.0.1, in a temporary folder that is removed at the end (also on failure).
 import { rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
@@ -36,6 +38,7 @@ import {
   type MemoryReport,
 } from './lib.ts';
 import { annotationSync } from './annotations.ts';
+import { packSearchFigures } from './pack-search.ts';
 import { voteStorm } from './storm.ts';
 import { viewerFigures } from './viewer.ts';
 
@@ -474,8 +477,16 @@ async function viewer(): Promise<void> {
   }
 }
 
+/** 6. the meeting-pack search (bench/pack-search.ts), last, with its own server in this process. */
+async function packSearch(): Promise<void> {
+  if (process.env.BENCH_PACK_SEARCH === '0' || process.env.BENCH_ONLY) return;
+  for (const f of await withTimeout(packSearchFigures(), 120_000, 'pack search'))
+    process.stdout.write(`${JSON.stringify(f)}\n`);
+}
+
 main()
   .then(viewer)
+  .then(packSearch)
   .catch((err: unknown) => {
     log(`failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     cleanUpNow();

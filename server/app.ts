@@ -10,6 +10,7 @@ import { appError } from '../core/index.ts';
 import { AccountService } from './auth/accounts.ts';
 import { generatePassword } from './auth/passwords.ts';
 import { loadDemo, type DemoLogin } from './demo.ts';
+import { DocumentTexts } from './documents/document-texts.ts';
 import { PdfChecker } from './documents/pdf-check.ts';
 import { registerAuthRoutes } from './http/auth-routes.ts';
 import { requireUser, sendError } from './http/common.ts';
@@ -17,6 +18,7 @@ import { registerDocumentRoutes } from './http/document-routes.ts';
 import { registerFormRoutes } from './http/form-routes.ts';
 import { FormService } from './forms/form-service.ts';
 import { registerProjectorRoutes } from './http/projector-routes.ts';
+import { registerSearchRoutes } from './http/search-routes.ts';
 import { MeetingService, type Clock } from './meetings/service.ts';
 import { ProjectorTokens } from './projector/tokens.ts';
 import { openFileStore } from './store/file-store.ts';
@@ -134,6 +136,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   await forms.load();
 
   const checker = new PdfChecker();
+  // a second worker reads documents' text for search, so that it never delays an upload's check
+  const textReader = new PdfChecker();
+  const texts = new DocumentTexts({ blobDir: store.blobDir, reader: textReader, log });
   let firstAdmin: RunningServer['firstAdmin'];
   let demoLogins: DemoLogin[] | undefined;
   if (opts.demo) {
@@ -178,6 +183,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     tmpDir: join(opts.dataDir, 'tmp'),
     maxUploadBytes,
     readAudit: (id) => store.readAudit(id),
+    onStored: (sha256) => void texts.prepare(sha256),
   });
   registerFormRoutes(app, {
     accounts,
@@ -188,6 +194,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     maxUploadBytes,
   });
   registerProjectorRoutes(app, { accounts, meetings, projector, clock });
+  registerSearchRoutes(app, { accounts, meetings, texts });
   app.get('/api/meetings', async (req, reply) => {
     const who = requireUser(accounts, req, reply);
     if (!who) return reply;
@@ -238,6 +245,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       await meetings.close().catch(() => undefined);
       await accounts.flush();
       await checker.close();
+      await textReader.close();
       await store.close();
     },
   };

@@ -1,5 +1,6 @@
 // The HTTP API: JSON in and out, errors as { error: { code, message } } turned into ApiError.
 import type { ErrorCode, GlobalRole, MeetingSummary } from '../../core/index.ts';
+import type { PackSearchResult } from '../../core/packSearch.ts';
 import { platform } from '../platform.ts';
 
 /** A server error code, or NETWORK when the server could not be reached at all. */
@@ -91,6 +92,12 @@ export const api = {
     ),
   revokeProjector: (meetingId: string) =>
     request<void>('DELETE', `/api/meetings/${encodeURIComponent(meetingId)}/projector`),
+  /** Text search across every document of a meeting the user may see. */
+  searchPack: (meetingId: string, q: string) =>
+    request<PackSearchResult>(
+      'GET',
+      `/api/meetings/${encodeURIComponent(meetingId)}/search?q=${encodeURIComponent(q)}`,
+    ),
 };
 
 /** Where a meeting document is served (a plain link works: the login also set a cookie). */

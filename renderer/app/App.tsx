@@ -219,6 +219,7 @@ function SignedIn({ userName, onLogout, onPasswordChanged, onSessionEnded }: Sig
             meetingId={route.meetingId}
             documentId={route.documentId}
             page={route.page}
+            query={route.query}
           />
         </Suspense>
       )}

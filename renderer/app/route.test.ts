@@ -46,6 +46,20 @@ describe('routes', () => {
       page: 300,
     });
     expect(parseRoute('#/meetings/m1/documents/d1/0')).toMatchObject({ page: null });
+    // a hit of the meeting's search opens the viewer at its page with the search started
+    expect(parseRoute(documentHref('m1', 'd1', 3, 'ngan sach & chi'))).toEqual({
+      name: 'document',
+      meetingId: 'm1',
+      documentId: 'd1',
+      page: 3,
+      query: 'ngan sach & chi',
+    });
+    expect(parseRoute('#/meetings/m1/documents/d1?q=%E0')).toEqual({
+      name: 'document',
+      meetingId: 'm1',
+      documentId: 'd1',
+      page: null,
+    });
     expect(parseRoute('#/meetings/m1/documents/d1/x')).toEqual({
       name: 'meeting',
       meetingId: 'm1',

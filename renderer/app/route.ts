@@ -1,12 +1,20 @@
 // Hash routes (they also work from file:// inside Electron): #/, #/meetings/:id,
-// #/meetings/:id/documents/:documentId[/:page], #/password, #/meetings/:id/build, #/new-meeting,
+// #/meetings/:id/documents/:documentId[/:page][?q=search], #/password, #/meetings/:id/build,
+// #/new-meeting,
 // and #/projector/:meetingId/:token (the room's big screen, no login).
 import { useSyncExternalStore } from 'react';
 
 export type Route =
   | { name: 'meetings' }
   | { name: 'meeting'; meetingId: string }
-  | { name: 'document'; meetingId: string; documentId: string; page: number | null }
+  | {
+      name: 'document';
+      meetingId: string;
+      documentId: string;
+      page: number | null;
+      /** A search to start in the viewer (a hit of the meeting's search was opened). */
+      query?: string;
+    }
   | { name: 'password' }
   | { name: 'build'; meetingId: string }
   | { name: 'newMeeting' }
@@ -26,13 +34,16 @@ export function parseRoute(hash: string): Route {
       token: decodeURIComponent(projector[2]),
     };
   }
-  const doc = /^#\/meetings\/([^/?#]+)\/documents\/([^/?#]+)(?:\/(\d{1,6}))?\/?$/.exec(hash);
+  const doc =
+    /^#\/meetings\/([^/?#]+)\/documents\/([^/?#]+)(?:\/(\d{1,6}))?\/?(?:\?q=([^&#]*))?$/.exec(hash);
   if (doc?.[1] && doc[2]) {
+    const query = doc[4] ? safeDecode(doc[4]) : '';
     return {
       name: 'document',
       meetingId: decodeURIComponent(doc[1]),
       documentId: decodeURIComponent(doc[2]),
       page: doc[3] ? Number(doc[3]) || null : null,
+      ...(query ? { query } : {}),
     };
   }
   const build = /^#\/meetings\/([^/?#]+)\/build\/?$/.exec(hash);
@@ -50,10 +61,24 @@ export function meetingHref(meetingId: string): string {
   return `#/meetings/${encodeURIComponent(meetingId)}`;
 }
 
-/** A document in the viewer, optionally at a page (1-based). */
-export function documentHref(meetingId: string, documentId: string, page?: number | null): string {
+/** A document in the viewer, optionally at a page (1-based) and with a search started. */
+export function documentHref(
+  meetingId: string,
+  documentId: string,
+  page?: number | null,
+  query?: string,
+): string {
   const base = `${meetingHref(meetingId)}/documents/${encodeURIComponent(documentId)}`;
-  return page ? `${base}/${page}` : base;
+  const at = page ? `${base}/${page}` : base;
+  return query ? `${at}?q=${encodeURIComponent(query)}` : at;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return '';
+  }
 }
 
 /** The secretary's builder of a meeting: details, participants, agenda and documents. */

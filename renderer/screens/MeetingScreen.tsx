@@ -21,6 +21,7 @@ import { AttendancePanel } from '../components/AttendancePanel.tsx';
 import { ConnectionPill, StatusBadge } from '../components/Badges.tsx';
 import { ChairControls } from '../components/ChairControls.tsx';
 import { CurrentItem } from '../components/CurrentItem.tsx';
+import { PackSearch } from '../components/PackSearch.tsx';
 import { ProxyPanel } from '../components/ProxyPanel.tsx';
 import { SpeakersPanel } from '../components/SpeakersPanel.tsx';
 import { useToast } from '../components/Toasts.tsx';
@@ -119,6 +120,9 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
             clockOffsetMs={clockOffsetMs}
             run={run}
           />
+          {documents.length > 0 && (
+            <PackSearch meetingId={meeting.id} agenda={meeting.agenda} documents={documents} />
+          )}
           <AgendaTree
             meetingId={meeting.id}
             agenda={meeting.agenda}

@@ -16,9 +16,11 @@ interface Props {
   meetingId: string;
   documentId: string;
   page: number | null;
+  /** A search to start with (opened from a hit of the meeting's search). */
+  query?: string;
 }
 
-export function DocumentScreen({ meetingId, documentId, page }: Props) {
+export function DocumentScreen({ meetingId, documentId, page, query }: Props) {
   const { t } = useTranslation();
   const { user } = useSession();
   const { meeting, error, retry, send } = useMeeting(meetingId);
@@ -71,6 +73,7 @@ export function DocumentScreen({ meetingId, documentId, page }: Props) {
         key={doc.id}
         source={source}
         page={page}
+        initialQuery={query}
         onPageChange={onPageChange}
         toolbarStart={
           <>

@@ -20,6 +20,8 @@ export interface ViewerOptions {
   onPageChange?: (page: number) => void;
   onPageRendered?: (page: number) => void;
   initialZoom?: ZoomMode;
+  /** A search to start with; its first hit on or after the page opened at is shown. */
+  initialQuery?: string;
   toolbarStart?: ReactNode;
   toolbarEnd?: ReactNode;
   /** An extra layer on each page near the viewport (annotations), in the page's own box. */
@@ -140,8 +142,11 @@ export function ViewerBody(props: ViewerOptions & Opened) {
   }, [requested, goTo]);
 
   const index = useMemo(() => new TextIndex(doc), [doc]);
-  const fromPage = useCallback(() => (latest.current.view?.current ?? 0) + 1, []);
-  const search = useSearch(index, fromPage);
+  const fromPage = useCallback(
+    () => (latest.current.view?.current ?? initialIndex) + 1,
+    [initialIndex],
+  );
+  const search = useSearch(index, fromPage, props.initialQuery);
   const revealed = useRef(search.reveal);
   useEffect(() => {
     const byPage = new Map<number, Match[]>();

@@ -1,8 +1,9 @@
 // Finding text in a page's text items, and mapping each hit back to the items it covers. Pure.
-//
-// Matching ignores case and runs of white space. A query typed without Vietnamese marks
-// ("ngan sach") also ignores them in the text, and finds "ngân sách"; a query with marks
-// ("ngân") must match them, so it does not find "ngắn".
+// How text is folded (case, white space, Vietnamese marks) is core/text.ts, shared with the
+// server's search across a meeting's documents.
+import { findFolded, foldItems, type FoldedText } from '../../core/text.ts';
+
+export { foldQuery, hasMarks } from '../../core/text.ts';
 
 /** A page's text as pdf.js gives it: one string per text item, and where lines end. */
 export interface PageText {
@@ -28,87 +29,13 @@ export interface Hit {
   segments: Match;
 }
 
-const MARK = /\p{M}/u;
-const SPACE = /\s/u;
-
-/** True when the query has any mark (diacritic) or đ: then marks must match. */
-export function hasMarks(query: string): boolean {
-  return /[đĐ]/u.test(query) || MARK.test(query.normalize('NFD'));
-}
-
-/** One character and the marks that follow it. */
-function units(text: string): { unit: string; start: number; end: number }[] {
-  const out: { unit: string; start: number; end: number }[] = [];
-  let i = 0;
-  for (const ch of text) {
-    const last = out.at(-1);
-    if (last && MARK.test(ch)) {
-      last.unit += ch;
-      last.end += ch.length;
-    } else out.push({ unit: ch, start: i, end: i + ch.length });
-    i += ch.length;
-  }
-  return out;
-}
-
-function fold(unit: string, strict: boolean): string {
-  if (strict) return unit.normalize('NFKC').toLowerCase();
-  return unit.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[đĐ]/gu, 'd').toLowerCase();
-}
-
-/** Folded text, and for each of its characters the item and source range it came from. */
-export interface Folded {
-  text: string;
-  item: number[];
-  start: number[];
-  end: number[];
-}
-
-export function foldPage(page: PageText, strict: boolean): Folded {
-  const out: Folded = { text: '', item: [], start: [], end: [] };
-  const push = (ch: string, item: number, start: number, end: number): void => {
-    if (ch === ' ' && (out.text === '' || out.text.endsWith(' '))) return;
-    out.text += ch;
-    out.item.push(item);
-    out.start.push(start);
-    out.end.push(end);
-  };
-  page.items.forEach((str, item) => {
-    for (const u of units(str)) {
-      for (const ch of fold(u.unit, strict)) push(SPACE.test(ch) ? ' ' : ch, item, u.start, u.end);
-    }
-    if (page.eol[item]) push(' ', -1, 0, 0);
-  });
-  return out;
-}
-
-/** The query as it is matched: folded like the text, trimmed, spaces collapsed. */
-export function foldQuery(query: string): { text: string; strict: boolean } {
-  const strict = hasMarks(query);
-  const text = units(query.trim())
-    .map((u) => fold(u.unit, strict))
-    .join('')
-    .replace(/\s+/gu, ' ');
-  return { text, strict };
-}
-
 /** Every match of `query` on a page (not overlapping), each as the item segments it covers. */
 export function findInPage(page: PageText, query: string): Match[] {
-  const q = foldQuery(query);
-  if (!q.text) return [];
-  const hay = foldPage(page, q.strict);
-  const matches: Match[] = [];
-  for (
-    let at = hay.text.indexOf(q.text);
-    at !== -1;
-    at = hay.text.indexOf(q.text, at + q.text.length)
-  ) {
-    matches.push(segmentsOf(hay, at, at + q.text.length));
-  }
-  return matches;
+  const hay = foldItems(page.items, page.eol);
+  return findFolded(hay, page.items, query).map(([from, to]) => segmentsOf(hay, from, to));
 }
 
-function segmentsOf(hay: Folded, from: number, to: number): Match {
+function segmentsOf(hay: FoldedText, from: number, to: number): Match {
   const segments: Segment[] = [];
   for (let i = from; i < to; i++) {
     const item = hay.item[i]!;

@@ -36,8 +36,8 @@ export interface Search extends SearchResult {
 }
 
 /** `fromPage` gives the current page (1-based) when a search starts. */
-export function useSearch(index: TextIndex, fromPage: () => number): Search {
-  const [query, setQuery] = useState('');
+export function useSearch(index: TextIndex, fromPage: () => number, initialQuery = ''): Search {
+  const [query, setQuery] = useState(initialQuery);
   const [result, setResult] = useState<SearchResult>(EMPTY);
   const from = useRef(fromPage);
   useEffect(() => {

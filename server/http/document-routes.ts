@@ -17,6 +17,8 @@ export interface DocumentDeps extends PdfUploadDeps {
   accounts: AccountService;
   meetings: MeetingService;
   readAudit: (meetingId: string) => Promise<unknown[]>;
+  /** Told once a checked document is stored (search reads its text then). */
+  onStored?: (sha256: string) => void;
 }
 
 export function registerDocumentRoutes(app: FastifyInstance, deps: DocumentDeps): void {
@@ -43,6 +45,7 @@ export function registerDocumentRoutes(app: FastifyInstance, deps: DocumentDeps)
 
     const received = await receivePdf(req, deps);
     if (!received.ok) return sendError(reply, received.error);
+    deps.onStored?.(received.pdf.sha256);
     const ack = await meetings.execute(
       log.id,
       String(key),
