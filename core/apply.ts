@@ -4,6 +4,7 @@ import { assertNever } from './errors.ts';
 import type { MeetingEvent } from './events.ts';
 import type { DocumentInfo, MeetingState } from './model.ts';
 import { applyProxy, proxiesWithout } from './proxies.ts';
+import { applyMinutes } from './minutes-rules.ts';
 import { applySpeaker } from './speakers.ts';
 import { applyVote } from './voting.ts';
 
@@ -30,6 +31,9 @@ export function emptyMeeting(): MeetingState {
     proxies: {},
     speakers: { queue: [], current: null, history: [] },
     votes: {},
+    startedAt: null,
+    endedAt: null,
+    minutes: null,
   };
 }
 
@@ -51,8 +55,11 @@ function applyBody(s: MeetingState, e: MeetingEvent): MeetingState {
     }
     case 'meeting.updated':
       return { ...s, ...e.payload };
-    case 'meeting.statusChanged':
-      return { ...s, status: e.payload.status };
+    case 'meeting.statusChanged': {
+      const { status } = e.payload;
+      const startedAt = s.startedAt ?? (status === 'in_progress' ? e.at : null);
+      return { ...s, status, startedAt, endedAt: status === 'closed' ? e.at : s.endedAt };
+    }
     case 'participant.added':
       return {
         ...s,
@@ -130,6 +137,9 @@ function applyBody(s: MeetingState, e: MeetingEvent): MeetingState {
     case 'vote.opened':
     case 'vote.closed':
       return applyVote(s, e);
+    case 'minutes.saved':
+    case 'minutes.retracted':
+      return applyMinutes(s, e);
     default:
       return assertNever(e);
   }

@@ -7,6 +7,7 @@ import type { MeetingState, MeetingStatus, Role } from './model.ts';
 import { canCreateMeeting, COMMAND_ROLES, roleIn } from './permissions.ts';
 import { anyVoteOpen, decideProxy } from './proxies.ts';
 import type { Command } from './schemas.ts';
+import { decideMinutes } from './minutes-rules.ts';
 import { decideSpeaker } from './speakers.ts';
 import { decideVote } from './voting.ts';
 
@@ -55,7 +56,12 @@ export function decide(state: MeetingState | null, command: Command, ctx: Decide
       `Your role (${role}) cannot do this; it needs one of: ${allowed.join(', ')}.`,
     );
   }
-  if (state.status === 'closed' && command.type !== 'meeting.update') {
+  // the minutes are written after the meeting too; nothing else of a closed meeting changes
+  if (
+    state.status === 'closed' &&
+    command.type !== 'meeting.update' &&
+    command.type !== 'minutes.save'
+  ) {
     return fail('CONFLICT', 'The meeting is closed; its record can no longer change.');
   }
   return decideInMeeting(state, command, ctx, role);
@@ -209,6 +215,8 @@ function decideInMeeting(
     case 'vote.close':
     case 'vote.cast':
       return decideVote(s, command, ctx);
+    case 'minutes.save':
+      return decideMinutes(s, command, ctx);
     default:
       void role;
       return assertNever(command);

@@ -4,6 +4,7 @@ import type {
   AttendanceStatus,
   DocumentInfo,
   MeetingInfo,
+  MeetingMinutes,
   MeetingSettings,
   MeetingStatus,
   Participant,
@@ -54,7 +55,9 @@ export type EventBody =
   | { type: 'speaker.speechEnded'; payload: { entryId: string; endedAt: string } }
   | { type: 'vote.created'; payload: { vote: Vote } }
   | { type: 'vote.opened'; payload: { voteId: string; openedAt: string } }
-  | { type: 'vote.closed'; payload: { voteId: string; closedAt: string; result: VoteResult } };
+  | { type: 'vote.closed'; payload: { voteId: string; closedAt: string; result: VoteResult } }
+  | { type: 'minutes.saved'; payload: { minutes: MeetingMinutes } }
+  | { type: 'minutes.retracted'; payload: Record<string, never> };
 
 export type EventType = EventBody['type'];
 

@@ -13,3 +13,5 @@ export * from './proxies.ts';
 export * from './speakers.ts';
 export * from './tally.ts';
 export * from './voting.ts';
+export * from './minutes-rules.ts';
+export * from './minutes.ts';

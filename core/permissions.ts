@@ -34,6 +34,7 @@ export const COMMAND_ROLES: Record<Exclude<CommandType, 'meeting.create'>, reado
   'vote.open': RUNNERS,
   'vote.close': RUNNERS,
   'vote.cast': MEMBERS,
+  'minutes.save': ORGANISERS,
 };
 
 /** The actor's role in this meeting; a global admin is an admin everywhere. */

@@ -1,12 +1,13 @@
 // Who may see what. Every event goes only to its audience; a snapshot is cut to the viewer.
 import type { Audience, MeetingEvent } from './events.ts';
+import { minutesAudience, minutesView } from './minutes-rules.ts';
 import type { MeetingState, Role } from './model.ts';
 
 const EVERYONE: Audience = { kind: 'all' };
 
-export function audienceOf(_event: MeetingEvent): Audience {
-  // Everything in this release is meeting-wide; private annotations and secret ballots narrow it.
-  return EVERYONE;
+export function audienceOf(event: MeetingEvent): Audience {
+  // Everything in this release is meeting-wide, but draft minutes (organisers and the chair).
+  return minutesAudience(event) ?? EVERYONE;
 }
 
 export function canSee(audience: Audience, userId: string, role: Role | null): boolean {
@@ -23,6 +24,6 @@ export function eventsFor(
 }
 
 /** The state as this viewer may see it. */
-export function viewFor(state: MeetingState, _userId: string, _role: Role | null): MeetingState {
-  return state;
+export function viewFor(state: MeetingState, _userId: string, role: Role | null): MeetingState {
+  return minutesView(state, role);
 }
