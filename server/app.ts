@@ -14,6 +14,7 @@ import { PdfChecker } from './documents/pdf-check.ts';
 import { registerAuthRoutes } from './http/auth-routes.ts';
 import { requireUser, sendError } from './http/common.ts';
 import { registerDocumentRoutes } from './http/document-routes.ts';
+import { registerMinutesRoutes } from './http/minutes-routes.ts';
 import { registerProjectorRoutes } from './http/projector-routes.ts';
 import { MeetingService, type Clock } from './meetings/service.ts';
 import { ProjectorTokens } from './projector/tokens.ts';
@@ -164,6 +165,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     readAudit: (id) => store.readAudit(id),
   });
   registerProjectorRoutes(app, { accounts, meetings, projector, clock });
+  registerMinutesRoutes(app, { accounts, meetings });
   app.get('/api/meetings', async (req, reply) => {
     const who = requireUser(accounts, req, reply);
     if (!who) return reply;
