@@ -3,6 +3,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  canReadMinutes,
   canRunMeeting,
   isMember,
   roleIn,
@@ -17,6 +18,7 @@ import { AttendancePanel } from '../components/AttendancePanel.tsx';
 import { ConnectionPill, StatusBadge } from '../components/Badges.tsx';
 import { ChairControls } from '../components/ChairControls.tsx';
 import { CurrentItem } from '../components/CurrentItem.tsx';
+import { MinutesPanel } from '../components/MinutesPanel.tsx';
 import { ProxyPanel } from '../components/ProxyPanel.tsx';
 import { SpeakersPanel } from '../components/SpeakersPanel.tsx';
 import { useToast } from '../components/Toasts.tsx';
@@ -119,6 +121,9 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
             currentItemId={meeting.currentItemId}
             documents={documents}
           />
+          {canReadMinutes(meeting.minutes, role) && (
+            <MinutesPanel meeting={meeting} role={role} send={send} />
+          )}
         </div>
         <aside className="meeting-side">
           <AttendancePanel
