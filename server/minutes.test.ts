@@ -2,12 +2,14 @@
 // with an absence and its reason, a proxy, a speech and an interpellation, a named and a secret
 // vote with ballots), the secretary's text saved after the meeting closed, and the PDF fetched
 // over HTTP and read back with pdf.js, in Vietnamese (with its marks) and in English.
+import { rm } from 'node:fs/promises';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientCommand, MeetingState } from '../core/index.ts';
 import {
   api,
   expectOk,
+  login,
   STARTS_AT,
   startTestServer,
   testClock,
@@ -17,6 +19,7 @@ import {
   type TestClient,
   type TestServer,
 } from './testing/harness.ts';
+import { startServer } from './app.ts';
 import { ballotToken, cast, refused, voteCreate } from './testing/voting.ts';
 
 // 08:30 in Viet Nam on 26 November 2026
@@ -347,5 +350,55 @@ describe('the minutes as a PDF', () => {
     expect(text).toContain('BIÊN BẢN CUỘC HỌP');
     expect(text).not.toContain('DỰ THẢO');
     expect((await get(p.obs.token, 'en')).status).toBe(200);
+  });
+});
+
+describe('the minutes on disk', () => {
+  it('are there after a restart, with the times the meeting started and ended', async () => {
+    const first = await startTestServer();
+    const sec = await first.account('secretary', 'Lê Thị Hoa');
+    const c = await first.connect(sec.token);
+    const created = await c.command(null, {
+      type: 'meeting.create',
+      payload: {
+        title: 'Họp giao ban',
+        startsAt: STARTS_AT,
+        description: '',
+        location: '',
+        quorum: { kind: 'fraction', value: 0.5 },
+        selfCheckIn: false,
+      },
+    });
+    if (!created.ok) throw new Error(created.error.message);
+    const id = created.meetingId;
+    for (const status of ['in_progress', 'closed'] as const)
+      await expectOk(c.command(id, { type: 'meeting.setStatus', payload: { status } }));
+    await expectOk(
+      c.command(id, {
+        type: 'minutes.save',
+        payload: { baseVersion: 0, conclusions: 'Kết luận đã lưu.', final: true },
+      }),
+    );
+    const dataDir = first.dataDir;
+    await first.close({ keepData: true });
+    const second = await startServer({ dataDir, port: 0, host: '127.0.0.1', passwordCost: 10 });
+    try {
+      const state = second.meetings.get(id)!.durable;
+      expect(state.minutes).toMatchObject({
+        version: 1,
+        final: true,
+        conclusions: 'Kết luận đã lưu.',
+      });
+      expect(state.startedAt).not.toBeNull();
+      expect(state.endedAt).not.toBeNull();
+      const res = await api(second.url, pdfUrl(id), {
+        token: await login(second.url, sec.username, sec.password),
+      });
+      expect(res.status).toBe(200);
+      expect((await pdfText(res.bytes)).text).toContain('Kết luận đã lưu.');
+    } finally {
+      await second.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });
