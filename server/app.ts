@@ -17,6 +17,7 @@ import { registerDocumentRoutes } from './http/document-routes.ts';
 import { registerMinutesRoutes } from './http/minutes-routes.ts';
 import { registerProjectorRoutes } from './http/projector-routes.ts';
 import { MeetingService, type Clock } from './meetings/service.ts';
+import { MinutesRenderer } from './minutes/renderer.ts';
 import { ProjectorTokens } from './projector/tokens.ts';
 import { openFileStore } from './store/file-store.ts';
 import type { Store } from './store/types.ts';
@@ -165,7 +166,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     readAudit: (id) => store.readAudit(id),
   });
   registerProjectorRoutes(app, { accounts, meetings, projector, clock });
-  registerMinutesRoutes(app, { accounts, meetings });
+  const minutesRenderer = new MinutesRenderer();
+  registerMinutesRoutes(app, { accounts, meetings, render: (doc) => minutesRenderer.render(doc) });
   app.get('/api/meetings', async (req, reply) => {
     const who = requireUser(accounts, req, reply);
     if (!who) return reply;
@@ -214,6 +216,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       await meetings.close().catch(() => undefined);
       await accounts.flush();
       await checker.close();
+      await minutesRenderer.close();
       await store.close();
     },
   };

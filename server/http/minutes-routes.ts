@@ -12,7 +12,7 @@ import {
 } from '../../core/index.ts';
 import type { AccountService } from '../auth/accounts.ts';
 import type { MeetingService } from '../meetings/service.ts';
-import { renderMinutesPdf } from '../minutes/pdf.ts';
+import type { MinutesDocument } from '../../core/index.ts';
 import { parseOr400, requireUser, sendError } from './common.ts';
 
 const Params = z.object({ meetingId: Id });
@@ -21,6 +21,8 @@ const Query = z.object({ lang: z.enum(MINUTES_LANGUAGES).default('vi') });
 export interface MinutesDeps {
   accounts: AccountService;
   meetings: MeetingService;
+  /** Lays the minutes out as a PDF (in a worker thread: server/minutes/renderer.ts). */
+  render: (doc: MinutesDocument) => Promise<Uint8Array>;
   /** IANA time zone of the minutes' times and dates; Viet Nam's when omitted. */
   timeZone?: string;
 }
@@ -51,7 +53,7 @@ export function registerMinutesRoutes(app: FastifyInstance, deps: MinutesDeps): 
       timeZone: deps.timeZone,
       names: (id) => deps.accounts.displayName(id),
     });
-    const pdf = await renderMinutesPdf(doc);
+    const pdf = await deps.render(doc);
     const name = query.lang === 'vi' ? 'bien-ban' : 'minutes';
     return reply
       .header('content-type', 'application/pdf')
