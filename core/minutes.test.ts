@@ -164,6 +164,34 @@ describe('the minutes drafted from the record', () => {
     expect(all).toContain('Đặng Minh Châu gave their vote to Lê Thị Ánh');
   });
 
+  it('reports a vote on custom options by its leading option, and names people who left', () => {
+    let s = votingMeeting(2);
+    s = createVote(s, {
+      title: 'Chọn phương án xây dựng trụ sở',
+      options: { kind: 'custom', labels: ['Phương án Một', 'Phương án Hai'] },
+      rule: 'simple',
+    });
+    s = openVote(s);
+    const [one, two] = s.votes.v1!.options.map((o) => o.id);
+    const tally = { counts: { [one!]: 1, [two!]: 3 }, roll: ['chair', 'del1', 'del2', 'd3'] };
+    s = act(s, { type: 'vote.close', payload: { voteId: 'v1' } }, chair, { tally });
+    // d4 speaks, then leaves the meeting: the minutes still name them
+    s = act(
+      s,
+      { type: 'speaker.register', payload: { kind: 'speech', addressedTo: '' } },
+      member('d4'),
+      { id: 'sp4' },
+    );
+    s = act(s, { type: 'speaker.giveFloor', payload: { entryId: 'sp4' } }, chair);
+    s = act(s, { type: 'speaker.endSpeech', payload: {} }, chair);
+    s = act(s, { type: 'participant.remove', payload: { userId: 'd4' } }, secretary);
+    const all = text(draftMinutes(s, 'vi', { names: (id) => (id === 'd4' ? 'Vũ Văn Bốn' : null) }));
+    expect(all).toContain('- Phương án Hai: 3/5 đại biểu (60%);');
+    expect(all).toContain('Kết quả: phương án nhiều phiếu nhất: Phương án Hai.');
+    expect(all).not.toContain('THÔNG QUA');
+    expect(all).toContain('- Vũ Văn Bốn phát biểu');
+  });
+
   it('writes dates the administrative way', () => {
     expect(viDate({ year: '2026', month: '3', day: '9' })).toBe('ngày 09 tháng 3 năm 2026');
     expect(viDate({ year: '2026', month: '1', day: '26' })).toBe('ngày 26 tháng 01 năm 2026');
