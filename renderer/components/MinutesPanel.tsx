@@ -41,8 +41,15 @@ export function MinutesPanel({ meeting, role, send }: Props) {
   const uiLang = currentLanguage(i18n.language);
   const minutes = meeting.minutes;
   const editable = canOrganise(role);
+  // the preview is laid out only while shown; the editor stays mounted to keep unsaved text
+  const [open, setOpen] = useState(editable);
   return (
-    <details className="panel minutes" data-testid="minutes-panel" open={editable}>
+    <details
+      className="panel minutes"
+      data-testid="minutes-panel"
+      open={open}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
       <summary>
         <h2>{t('minutes.title')}</h2>
         <span className={`badge ${minutes?.final ? 'ok' : 'warn'}`} data-testid="minutes-status">
@@ -75,7 +82,7 @@ export function MinutesPanel({ meeting, role, send }: Props) {
       {editable ? (
         <MinutesEditor meeting={meeting} send={send} startLang={uiLang} />
       ) : (
-        <MinutesPreview meeting={meeting} lang={uiLang} />
+        open && <MinutesPreview meeting={meeting} lang={uiLang} />
       )}
     </details>
   );
