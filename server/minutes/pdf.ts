@@ -93,7 +93,27 @@ const LABELS = {
   en: { draft: 'DRAFT', page: (n: number, t: number) => `Page ${n} of ${t}` },
 } as const;
 
-/** Word-wraps `text` into lines no wider than `width` (the first line may be narrower). */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+const widths = new WeakMap<PDFFont, Map<string, number>>();
+
+/** The width of one word, remembered: measuring through fontkit's layout is slow. */
+function wordWidth(font: PDFFont, word: string, size: number): number {
+  let cache = widths.get(font);
+  if (!cache) widths.set(font, (cache = new Map()));
+  let w = cache.get(word);
+  if (w === undefined) {
+    w = font.widthOfTextAtSize(word, 1);
+    if (cache.size < 50_000) cache.set(word, w);
+  }
+  return w * size;
+}
+
+/**
+ * Word-wraps `text` into lines no wider than `width` (the first line may be narrower). A line's
+ * width is the sum of its words' and spaces' widths, so each word is measured once.
+ */
 export function wrap(
   text: string,
   font: PDFFont,
@@ -101,19 +121,49 @@ export function wrap(
   width: number,
   firstWidth = width,
 ): string[] {
-  const words = text.split(/\s+/).filter((w) => w.length > 0);
+  const narrow = Math.min(width, firstWidth);
+  const words = text
+    .replace(CONTROL, '')
+    .split(/\s+/)
+    .filter((w) => w.length > 0)
+    .flatMap((w) => (wordWidth(font, w, size) > narrow ? pieces(w, font, size, narrow) : [w]));
+  const space = wordWidth(font, ' ', size);
   const lines: string[] = [];
-  let line = '';
+  let line: string[] = [];
+  let lineWidth = 0;
   for (const word of words) {
-    const candidate = line === '' ? word : `${line} ${word}`;
+    const w = wordWidth(font, word, size);
     const limit = lines.length === 0 ? firstWidth : width;
-    if (line !== '' && font.widthOfTextAtSize(candidate, size) > limit) {
-      lines.push(line);
-      line = word;
-    } else line = candidate;
+    if (line.length > 0 && lineWidth + space + w > limit) {
+      lines.push(line.join(' '));
+      line = [word];
+      lineWidth = w;
+    } else {
+      lineWidth += (line.length > 0 ? space : 0) + w;
+      line.push(word);
+    }
   }
-  if (line !== '') lines.push(line);
+  if (line.length > 0) lines.push(line.join(' '));
   return lines;
+}
+
+/** A word too wide for a line (a long link, a code), cut into pieces that fit. */
+function pieces(word: string, font: PDFFont, size: number, width: number): string[] {
+  const out: string[] = [];
+  let piece = '';
+  let w = 0;
+  for (const ch of word) {
+    const cw = wordWidth(font, ch, size);
+    if (piece && w + cw > width) {
+      out.push(piece);
+      piece = '';
+      w = 0;
+    }
+    piece += ch;
+    w += cw;
+  }
+  if (piece) out.push(piece);
+  return out;
 }
 
 class Writer {
@@ -137,7 +187,8 @@ class Writer {
   }
 
   text(str: string, x: number, y: number, font: PDFFont, size = SIZE): void {
-    if (str) this.page.drawText(str, { x, y, font, size, color: BLACK });
+    const clean = str.replace(CONTROL, '');
+    if (clean) this.page.drawText(clean, { x, y, font, size, color: BLACK });
   }
 
   /** One line in a column, aligned. */
