@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MeetingEvent } from './events.ts';
 import { draftMinutes, sectionText, viDate, type MinutesDocument } from './minutes.ts';
 import type { MeetingState } from './model.ts';
-import type { ClientCommand } from './schemas.ts';
+import { ClientCommandSchema, type ClientCommand } from './schemas.ts';
 import { chair, delegate, observer, secretary } from './test-support.ts';
 import { audienceOf, viewFor } from './visibility.ts';
 import {
@@ -199,6 +199,26 @@ describe('the minutes drafted from the record', () => {
 });
 
 describe('minutes.save', () => {
+  it('is checked at the boundary: section keys, real dates, limits', () => {
+    const parse = (payload: Record<string, unknown>) =>
+      ClientCommandSchema.safeParse({
+        type: 'minutes.save',
+        payload: { baseVersion: 0, ...payload },
+      }).success;
+    expect(parse({})).toBe(true);
+    expect(parse({ sections: { vi: { 'item:A': 'x' }, en: {} } })).toBe(true);
+    expect(parse({ sections: { vi: { 'bad key': 'x' }, en: {} } })).toBe(false);
+    expect(parse({ sections: { fr: {} } })).toBe(false);
+    const task = (due: string | null) => ({ id: 't1', title: 'Việc', due });
+    expect(parse({ tasks: [task('2026-02-28')] })).toBe(true);
+    expect(parse({ tasks: [task('2026-02-30')] })).toBe(false);
+    expect(parse({ tasks: [task('15/12/2026')] })).toBe(false);
+    expect(
+      parse({ tasks: Array.from({ length: 101 }, (_, i) => ({ ...task(null), id: `t${i}` })) }),
+    ).toBe(false);
+    expect(parse({ conclusions: 'x'.repeat(5001) })).toBe(false);
+  });
+
   it('keeps the secretary’s text, conclusions and tasks, and is allowed after the meeting closed', () => {
     let s = scriptedMeeting();
     s = act(

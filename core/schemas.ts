@@ -137,7 +137,10 @@ const CHAIR_COMMANDS = [
 const CalendarDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'is not a real date');
+  .refine((d) => {
+    const t = Date.parse(`${d}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d);
+  }, 'is not a real date');
 /** A key of a minutes section: `opening`, `attendance`, `agenda`, `item:<itemId>`, `other`, `closing`. */
 export const MinutesSectionKey = z
   .string()
