@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import {
   canOrganise,
   draftMinutes,
+  LIMITS,
   MINUTES_LANGUAGES,
   type ClientCommand,
   type CommandAck,
@@ -35,6 +36,12 @@ interface Props {
 }
 
 const OTHER = '__other';
+/** What one save may weigh: the socket message limit, less room for the envelope. */
+const MAX_SAVE_KB = Math.floor(LIMITS.messageBytes / 1024) - 1;
+
+function commandBytes(form: MinutesForm): number {
+  return new TextEncoder().encode(JSON.stringify(saveCommand(form, 0))).length;
+}
 
 export function MinutesPanel({ meeting, role, send }: Props) {
   const { t, i18n } = useTranslation();
@@ -142,6 +149,8 @@ function MinutesEditor({
   // (adjusted while rendering, as React advises for state that follows a prop)
   if (version !== base && !stale) load();
   const dirty = touched && isDirty(form, minutes);
+  const kb = Math.ceil(commandBytes(form) / 1024);
+  const tooLong = kb > MAX_SAVE_KB;
 
   const generated = useMemo(() => generatedTexts(meeting, lang), [meeting, lang]);
   const people = useMemo(
@@ -362,8 +371,18 @@ function MinutesEditor({
           </button>
         </p>
       )}
+      {tooLong && (
+        <p className="form-error" role="alert" data-testid="minutes-too-long">
+          {t('minutes.tooLong', { kb, max: MAX_SAVE_KB })}
+        </p>
+      )}
       <div className="minutes-actions">
-        <button type="submit" className="primary" disabled={saving} data-testid="minutes-save">
+        <button
+          type="submit"
+          className="primary"
+          disabled={saving || tooLong}
+          data-testid="minutes-save"
+        >
           {saving ? t('minutes.saving') : t('minutes.save')}
         </button>
         {dirty ? (

@@ -33,6 +33,8 @@ export const minutesVi = {
   markFinal: 'Biên bản chính thức: mọi người tham dự đều xem và tải được',
   save: 'Lưu biên bản',
   saving: 'Đang lưu…',
+  tooLong:
+    'Biên bản quá dài để lưu một lần ({{kb}} KB, tối đa {{max}} KB). Hãy rút gọn các đoạn đã sửa.',
   saved: 'Đã lưu biên bản.',
   unsaved: 'Có thay đổi chưa lưu.',
   changedElsewhere: 'Người khác vừa lưu biên bản. Tải bản mới trước khi sửa tiếp.',
@@ -76,6 +78,8 @@ export const minutesEn: typeof minutesVi = {
   markFinal: 'Final minutes: every participant can read and download them',
   save: 'Save the minutes',
   saving: 'Saving…',
+  tooLong:
+    'The minutes are too long to save at once ({{kb}} KB, at most {{max}} KB). Shorten the edited sections.',
   saved: 'The minutes are saved.',
   unsaved: 'There are unsaved changes.',
   changedElsewhere:
