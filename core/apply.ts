@@ -5,6 +5,7 @@ import { assertNever } from './errors.ts';
 import type { MeetingEvent } from './events.ts';
 import type { DocumentInfo, MeetingState } from './model.ts';
 import { applyProxy, proxiesWithout } from './proxies.ts';
+import { applyMinutes } from './minutes-rules.ts';
 import { applySpeaker } from './speakers.ts';
 import { applyVote } from './voting.ts';
 
@@ -34,6 +35,9 @@ export function emptyMeeting(): MeetingState {
     annotations: {},
     notes: {},
     presentation: null,
+    startedAt: null,
+    endedAt: null,
+    minutes: null,
   };
 }
 
@@ -55,8 +59,11 @@ function applyBody(s: MeetingState, e: MeetingEvent): MeetingState {
     }
     case 'meeting.updated':
       return { ...s, ...e.payload };
-    case 'meeting.statusChanged':
-      return { ...s, status: e.payload.status };
+    case 'meeting.statusChanged': {
+      const { status } = e.payload;
+      const startedAt = s.startedAt ?? (status === 'in_progress' ? e.at : null);
+      return { ...s, status, startedAt, endedAt: status === 'closed' ? e.at : s.endedAt };
+    }
     case 'participant.added':
       return {
         ...s,
@@ -143,6 +150,9 @@ function applyBody(s: MeetingState, e: MeetingEvent): MeetingState {
     case 'presentation.started':
     case 'presentation.stopped':
       return applyAnnotation(s, e);
+    case 'minutes.saved':
+    case 'minutes.retracted':
+      return applyMinutes(s, e);
     default:
       return assertNever(e);
   }

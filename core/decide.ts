@@ -8,6 +8,7 @@ import type { MeetingState, MeetingStatus, Role } from './model.ts';
 import { canCreateMeeting, COMMAND_ROLES, roleIn } from './permissions.ts';
 import { anyVoteOpen, decideProxy } from './proxies.ts';
 import type { Command } from './schemas.ts';
+import { decideMinutes } from './minutes-rules.ts';
 import { decideSpeaker } from './speakers.ts';
 import { decideVote } from './voting.ts';
 
@@ -56,9 +57,12 @@ export function decide(state: MeetingState | null, command: Command, ctx: Decide
       `Your role (${role}) cannot do this; it needs one of: ${allowed.join(', ')}.`,
     );
   }
+  // the minutes are written after the meeting too, and one's own private annotations and notes
+  // are not the record; nothing else of a closed meeting changes
   if (
     state.status === 'closed' &&
     command.type !== 'meeting.update' &&
+    command.type !== 'minutes.save' &&
     !isPersonalCommand(command.type)
   ) {
     return fail('CONFLICT', 'The meeting is closed; its record can no longer change.');
@@ -222,6 +226,8 @@ function decideInMeeting(
     case 'presentation.start':
     case 'presentation.stop':
       return decideAnnotation(s, command, ctx, role);
+    case 'minutes.save':
+      return decideMinutes(s, command, ctx);
     default:
       void role;
       return assertNever(command);

@@ -7,6 +7,7 @@ import type {
   AttendanceStatus,
   DocumentInfo,
   MeetingInfo,
+  MeetingMinutes,
   MeetingSettings,
   MeetingStatus,
   Participant,
@@ -87,7 +88,9 @@ export type EventBody =
       payload: { userId: string; itemId: string; text: string; updatedAt: string };
     }
   | { type: 'presentation.started'; payload: { presentation: Presentation } }
-  | { type: 'presentation.stopped'; payload: Record<string, never> };
+  | { type: 'presentation.stopped'; payload: Record<string, never> }
+  | { type: 'minutes.saved'; payload: { minutes: MeetingMinutes } }
+  | { type: 'minutes.retracted'; payload: Record<string, never> };
 
 /** The fields an annotation update may change; each one given replaces the stored one. */
 export interface AnnotationChanges {

@@ -15,3 +15,5 @@ export * from './tally.ts';
 export * from './voting.ts';
 export * from './annotations.ts';
 export * from './forms.ts';
+export * from './minutes-rules.ts';
+export * from './minutes.ts';

@@ -93,6 +93,11 @@ export interface MeetingState extends MeetingInfo, MeetingSettings {
   notes: Record<string, Record<string, PersonalNote>>;
   /** The document being presented, if any; delegates may follow it (page moves are volatile). */
   presentation: Presentation | null;
+  /** When the meeting was first started and when it was closed (for the minutes). */
+  startedAt: string | null;
+  endedAt: string | null;
+  /** The secretary's minutes (core/minutes.ts); null until first saved. */
+  minutes: MeetingMinutes | null;
 }
 
 export const ANNOTATION_KINDS = ['highlight', 'ink', 'note', 'text'] as const;
@@ -159,6 +164,39 @@ export interface Presentation {
   /** The page when the presentation started; moves after that are volatile (not journaled). */
   page: number;
   startedAt: string;
+}
+
+/** A follow-up task in the minutes: what, who (a participant, or a name as written), by when. */
+export interface MinutesTask {
+  id: string;
+  title: string;
+  ownerId: string | null;
+  ownerName: string;
+  /** A calendar date, YYYY-MM-DD, or null. */
+  due: string | null;
+}
+
+export const MINUTES_LANGUAGES = ['vi', 'en'] as const;
+export type MinutesLanguage = (typeof MINUTES_LANGUAGES)[number];
+
+/** What the secretary adds to the draft generated from the record (core/minutes.ts). */
+export interface MeetingMinutes {
+  /** Counts saves; a save names the version it edits, so that a concurrent save is not lost. */
+  version: number;
+  /** The organisation's name for the header (upper-cased there). */
+  organisation: string;
+  /** The document number, e.g. "12/BB-UBND". */
+  number: string;
+  /** The place in the place-and-date line, e.g. "Hà Nội". */
+  city: string;
+  /** Section texts the secretary rewrote, per language and section key; paragraphs on lines. */
+  sections: Record<MinutesLanguage, Record<string, string>>;
+  conclusions: string;
+  tasks: MinutesTask[];
+  /** Final minutes are shown to every participant; a draft only to organisers and the chair. */
+  final: boolean;
+  savedAt: string;
+  savedBy: string;
 }
 
 export const SPEAKER_KINDS = ['speech', 'interpellation'] as const;

@@ -42,6 +42,7 @@ export const COMMAND_ROLES: Record<Exclude<CommandType, 'meeting.create'>, reado
   'note.save': ALL_BUT_OBSERVERS,
   'presentation.start': RUNNERS,
   'presentation.stop': ALL_BUT_OBSERVERS, // runners, or the presenter (core/annotations.ts)
+  'minutes.save': ORGANISERS,
 };
 
 /** The actor's role in this meeting; a global admin is an admin everywhere. */

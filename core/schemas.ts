@@ -16,6 +16,9 @@ export const LIMITS = {
   text: 5000,
   reason: 500,
   name: 200,
+  /** Rewritten sections of the minutes per language, and follow-up tasks. */
+  minutesSections: 100,
+  minutesTasks: 100,
   /** Largest socket message the server reads (bytes); larger ones are cut off by the transport. */
   messageBytes: 64 * 1024,
 } as const;
@@ -227,6 +230,56 @@ const ANNOTATION_COMMANDS = [
   z.strictObject({ type: z.literal('presentation.stop'), payload: z.strictObject({}) }),
 ] as const;
 
+/** A calendar date, YYYY-MM-DD, that exists. */
+const CalendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine((d) => {
+    const t = Date.parse(`${d}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d);
+  }, 'is not a real date');
+/** A key of a minutes section: `opening`, `attendance`, `agenda`, `item:<itemId>`, `other`, `closing`. */
+export const MinutesSectionKey = z
+  .string()
+  .regex(/^[a-z]{1,20}(:[A-Za-z0-9_-]{1,64})?$/, 'must be a section key such as item:<itemId>');
+const MinutesSections = z
+  .record(MinutesSectionKey, Text)
+  .refine((r) => Object.keys(r).length <= LIMITS.minutesSections, {
+    message: `at most ${LIMITS.minutesSections} sections`,
+  })
+  .default({});
+
+/** The secretary's minutes (core/minutes-rules.ts): the whole text, saved over the last version. */
+const MINUTES_COMMANDS = [
+  z.strictObject({
+    type: z.literal('minutes.save'),
+    payload: z.strictObject({
+      baseVersion: z.number().int().min(0),
+      organisation: z.string().trim().max(LIMITS.title).default(''),
+      number: z.string().trim().max(LIMITS.name).default(''),
+      city: z.string().trim().max(LIMITS.name).default(''),
+      sections: z.strictObject({ vi: MinutesSections, en: MinutesSections }).default({
+        vi: {},
+        en: {},
+      }),
+      conclusions: Text.default(''),
+      tasks: z
+        .array(
+          z.strictObject({
+            id: Id,
+            title: z.string().trim().min(1, 'must not be empty').max(LIMITS.reason),
+            ownerId: Id.nullable().default(null),
+            ownerName: z.string().trim().max(LIMITS.name).default(''),
+            due: CalendarDate.nullable().default(null),
+          }),
+        )
+        .max(LIMITS.minutesTasks)
+        .default([]),
+      final: z.boolean().default(false),
+    }),
+  }),
+] as const;
+
 /** Commands a client may send over the socket, discriminated on `type`. */
 export const ClientCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({
@@ -321,6 +374,7 @@ export const ClientCommandSchema = z.discriminatedUnion('type', [
   }),
   ...CHAIR_COMMANDS,
   ...ANNOTATION_COMMANDS,
+  ...MINUTES_COMMANDS,
 ]);
 
 /** Commands only the server issues on someone's behalf (an upload over HTTP becomes `document.add`). */

@@ -17,9 +17,11 @@ import { requireUser, sendError } from './http/common.ts';
 import { registerDocumentRoutes } from './http/document-routes.ts';
 import { registerFormRoutes } from './http/form-routes.ts';
 import { FormService } from './forms/form-service.ts';
+import { registerMinutesRoutes } from './http/minutes-routes.ts';
 import { registerProjectorRoutes } from './http/projector-routes.ts';
 import { registerSearchRoutes } from './http/search-routes.ts';
 import { MeetingService, type Clock } from './meetings/service.ts';
+import { MinutesRenderer } from './minutes/renderer.ts';
 import { ProjectorTokens } from './projector/tokens.ts';
 import { openFileStore } from './store/file-store.ts';
 import type { Store } from './store/types.ts';
@@ -195,6 +197,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   });
   registerProjectorRoutes(app, { accounts, meetings, projector, clock });
   registerSearchRoutes(app, { accounts, meetings, texts });
+  const minutesRenderer = new MinutesRenderer();
+  registerMinutesRoutes(app, { accounts, meetings, render: (doc) => minutesRenderer.render(doc) });
   app.get('/api/meetings', async (req, reply) => {
     const who = requireUser(accounts, req, reply);
     if (!who) return reply;
@@ -246,6 +250,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       await accounts.flush();
       await checker.close();
       await textReader.close();
+      await minutesRenderer.close();
       await store.close();
     },
   };

@@ -104,3 +104,8 @@ export const api = {
 export function fileUrl(meetingId: string, sha256: string): string {
   return `${platform.serverOrigin}/api/meetings/${encodeURIComponent(meetingId)}/files/${sha256}`;
 }
+
+/** The meeting's minutes as a PDF in one language (a plain link works: the cookie carries the login). */
+export function minutesPdfUrl(meetingId: string, lang: 'vi' | 'en'): string {
+  return `${platform.serverOrigin}/api/meetings/${encodeURIComponent(meetingId)}/minutes.pdf?lang=${lang}`;
+}

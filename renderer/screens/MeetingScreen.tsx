@@ -4,6 +4,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   canOrganise,
+  canReadMinutes,
   canRunMeeting,
   isMember,
   roleIn,
@@ -22,6 +23,7 @@ import { ConnectionPill, StatusBadge } from '../components/Badges.tsx';
 import { ChairControls } from '../components/ChairControls.tsx';
 import { CurrentItem } from '../components/CurrentItem.tsx';
 import { PackSearch } from '../components/PackSearch.tsx';
+import { MinutesPanel } from '../components/MinutesPanel.tsx';
 import { ProxyPanel } from '../components/ProxyPanel.tsx';
 import { SpeakersPanel } from '../components/SpeakersPanel.tsx';
 import { useToast } from '../components/Toasts.tsx';
@@ -129,6 +131,9 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
             currentItemId={meeting.currentItemId}
             documents={documents}
           />
+          {canReadMinutes(meeting.minutes, role) && (
+            <MinutesPanel meeting={meeting} role={role} send={send} />
+          )}
         </div>
         <aside className="meeting-side">
           <AttendancePanel
