@@ -4,11 +4,14 @@
 //   start({ dataDir }) starts it (in a new process) on a folder that prepare filled;
 //   generate({ meetingId, count }) commits `count` mixed events to a meeting, as an administrator;
 //   memory() reports RSS after a full GC (run with --expose-gc);
-//   prepareStorm({ dataDir, voters }) starts it on an empty dataDir with the vote storm's meeting.
+//   prepareStorm({ dataDir, voters }) starts it on an empty dataDir with the vote storm's meeting;
+//   preparePack({ dataDir, clients }) starts it on an empty dataDir with the pack benchmark's
+//     meeting (a secretary, `clients` delegates, one agenda item) and counts what it serves;
+//   served() returns the HTTP responses since the last call (lib.ts countServed; after preparePack).
 // If the parent dies, the work folder (dataDir's parent) is removed here.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import {
   ClientCommandSchema,
   type Actor,
@@ -16,7 +19,7 @@ import {
   type CommandAck,
 } from '../core/index.ts';
 import { startServer, type RunningServer } from '../server/app.ts';
-import { inBatches, log, memoryReport, serveRpc } from './lib.ts';
+import { countServed, inBatches, log, memoryReport, serveRpc, type Served } from './lib.ts';
 
 const BENCH_PASSWORD = 'bench-password-1';
 const userName = (i: number): string => `u${String(i).padStart(4, '0')}`;
@@ -26,6 +29,7 @@ let dataDir: string | undefined;
 let admin: Actor;
 let seq = 0;
 let profiler: Session | undefined;
+let served: { take: () => Served } | undefined;
 
 async function start(dir: string): Promise<RunningServer> {
   dataDir = dir;
@@ -53,11 +57,15 @@ async function run(meetingId: string | null, command: unknown) {
   return ack;
 }
 
-async function account(username: string, displayName: string): Promise<string> {
+async function account(
+  username: string,
+  displayName: string,
+  globalRole: 'member' | 'secretary' = 'member',
+): Promise<string> {
   const made = await server!.accounts.create({
     username,
     displayName,
-    globalRole: 'member',
+    globalRole,
     password: BENCH_PASSWORD,
     mustChangePassword: false,
   });
@@ -170,6 +178,44 @@ serveRpc(
         usernames: ['chair', ...voters.map((_, i) => userName(i))],
         password: BENCH_PASSWORD,
       };
+    },
+
+    /**
+     * The pack benchmark's meeting, on a fresh dataDir: a secretary (who uploads the documents
+     * over HTTP) and `clients` delegates, one agenda item. Counts what the server serves from now.
+     */
+    async preparePack(args: { dataDir: string; clients: number }) {
+      const t0 = performance.now();
+      served = countServed();
+      const { url } = await start(args.dataDir);
+      const secretary = await account('secretary', 'Thư ký Lê Thị Hoa', 'secretary');
+      const members = await inBatches(
+        Array.from({ length: args.clients }, (_, i) => i),
+        50,
+        (i) => account(userName(i), `Đại biểu Phạm Văn ${i}`),
+      );
+      const people = [
+        { id: secretary, role: 'secretary' },
+        ...members.map((id) => ({ id, role: 'delegate' })),
+      ];
+      const meetingId = await meeting('Phiên họp thường kỳ tháng 11 (pack benchmark)', people, 1);
+      const itemId = Object.keys(server!.meetings.get(meetingId)!.state.agenda.items)[0]!;
+      log(
+        `pack server ready: ${args.clients + 1} accounts and the meeting in ${Math.round(performance.now() - t0)} ms`,
+      );
+      return {
+        url,
+        meetingId,
+        itemId,
+        blobDir: join(args.dataDir, 'blobs'),
+        userIds: [secretary, ...members],
+        usernames: ['secretary', ...members.map((_, i) => userName(i))],
+        password: BENCH_PASSWORD,
+      };
+    },
+
+    served() {
+      return served?.take() ?? {};
     },
 
     /** Starts on a folder that `prepare` filled (in another process): loads it from disk. */
