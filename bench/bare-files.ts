@@ -54,6 +54,11 @@ serveRpc(
     served() {
       return served.take();
     },
+    /** CPU time used so far, user + system, in ms. */
+    cpu() {
+      const { user, system } = process.cpuUsage();
+      return (user + system) / 1000;
+    },
   },
   async () => {
     http.closeAllConnections();

@@ -90,6 +90,11 @@ serveRpc(
       (globalThis as { gc?: () => void }).gc?.();
     },
 
+    /** CPU time used so far, user + system, in ms. */
+    cpu() {
+      const { user, system } = process.cpuUsage();
+      return (user + system) / 1000;
+    },
     memory() {
       return { rss: process.memoryUsage().rss, maxRss: process.resourceUsage().maxRSS * 1024 };
     },

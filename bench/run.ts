@@ -457,7 +457,8 @@ async function pack(): Promise<void> {
   }, PACK_DEADLINE_MS);
   try {
     workDir = await mkdtemp(join(tmpdir(), 'ecab-bench-'));
-    for (const f of await packDistribution({ children, workDir }))
+    const profileFile = PROFILE_DIR ? join(PROFILE_DIR, 'server-pack.cpuprofile') : null;
+    for (const f of await packDistribution({ children, workDir, profileFile }))
       process.stdout.write(`${JSON.stringify(f)}\n`);
     if (only) log(`done in ${Math.round((performance.now() - started) / 1000)} s`);
   } finally {

@@ -217,6 +217,11 @@ serveRpc(
     served() {
       return served?.take() ?? {};
     },
+    /** CPU time used so far, user + system, in ms. */
+    cpu() {
+      const { user, system } = process.cpuUsage();
+      return (user + system) / 1000;
+    },
 
     /** Starts on a folder that `prepare` filled (in another process): loads it from disk. */
     async start(args: { dataDir: string }) {
