@@ -9,10 +9,11 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { countServed, serveRpc } from './lib.ts';
+import { countServed, processTime, serveRpc } from './lib.ts';
 
 const FILE = /^\/api\/meetings\/[A-Za-z0-9_-]{1,64}\/files\/([a-f0-9]{64})$/;
 const served = countServed();
+const time = processTime();
 let blobDir = '';
 
 const http = createServer((req, res) => {
@@ -54,10 +55,9 @@ serveRpc(
     served() {
       return served.take();
     },
-    /** CPU time used so far, user + system, in ms. */
+    /** CPU time used so far, and garbage collection time (lib.ts processTime). */
     cpu() {
-      const { user, system } = process.cpuUsage();
-      return (user + system) / 1000;
+      return time();
     },
   },
   async () => {

@@ -5,6 +5,7 @@ import { subscribe } from 'node:diagnostics_channel';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { PerformanceObserver } from 'node:perf_hooks';
 
 export const log = (msg: string): void => {
   process.stderr.write(`[bench ${process.pid}] ${msg}\n`);
@@ -323,5 +324,23 @@ export function countServed(): { take: () => Served } {
       served = {};
       return out;
     },
+  };
+}
+
+/** CPU time (user + system) this process used so far, and the part of it V8 spent collecting garbage. */
+export interface ProcessTime {
+  cpuMs: number;
+  gcMs: number;
+}
+
+/** Starts counting garbage collection; the returned function reads both counters. */
+export function processTime(): () => ProcessTime {
+  let gcMs = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) gcMs += e.duration;
+  }).observe({ entryTypes: ['gc'] });
+  return () => {
+    const { user, system } = process.cpuUsage();
+    return { cpuMs: (user + system) / 1000, gcMs };
   };
 }

@@ -9,7 +9,7 @@
 import { Agent } from 'node:http';
 import { syncPack, type PackDocument } from '../renderer/cache/packSync.ts';
 import { HashCache, streamDownload, type Transfer } from './hash-cache.ts';
-import { log, serveRpc } from './lib.ts';
+import { log, processTime, serveRpc } from './lib.ts';
 
 interface Device {
   token: string;
@@ -32,6 +32,7 @@ export interface DeviceSync {
 
 let meetingId = '';
 let devices: Device[] = [];
+const time = processTime();
 
 async function syncOne(
   d: Device,
@@ -90,10 +91,9 @@ serveRpc(
       (globalThis as { gc?: () => void }).gc?.();
     },
 
-    /** CPU time used so far, user + system, in ms. */
+    /** CPU time used so far, and garbage collection time (lib.ts processTime). */
     cpu() {
-      const { user, system } = process.cpuUsage();
-      return (user + system) / 1000;
+      return time();
     },
     memory() {
       return { rss: process.memoryUsage().rss, maxRss: process.resourceUsage().maxRSS * 1024 };

@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   concatTransformationMatrix,
@@ -36,6 +36,7 @@ import {
   type ChildSet,
   type Figure,
   type MemoryReport,
+  type ProcessTime,
   type Served,
 } from './lib.ts';
 
@@ -97,6 +98,7 @@ interface Round {
   devices: DeviceSync[];
   /** CPU time the server, and all client processes together, used during the round. */
   serverCpuMs: number;
+  serverGcMs: number;
   clientsCpuMs: number;
 }
 
@@ -286,7 +288,14 @@ export async function packDistribution(deps: PackDeps): Promise<Figure[]> {
         `secretary; ${CLIENTS} logins done`,
     );
 
-    bare = deps.children.spawn('bare-files(pack)', './bare-files.ts');
+    const bareProfile = deps.profileFile
+      ? [
+          '--cpu-prof',
+          `--cpu-prof-dir=${dirname(deps.profileFile)}`,
+          '--cpu-prof-name=bare-files-pack.cpuprofile',
+        ]
+      : [];
+    bare = deps.children.spawn('bare-files(pack)', './bare-files.ts', bareProfile);
     const { url: bareUrl } = await bare.call<{ url: string }>(
       'listen',
       { blobDir: setup.blobDir },
@@ -316,9 +325,9 @@ export async function packDistribution(deps: PackDeps): Promise<Figure[]> {
     let profiles = 0;
     const cpu = async (mode: Round['mode']) => {
       const [srv, ...cl] = await Promise.all(
-        [servers[mode], ...procs].map((c) => c.call<number>('cpu', null, 10_000)),
+        [servers[mode], ...procs].map((c) => c.call<ProcessTime>('cpu', null, 10_000)),
       );
-      return { server: srv!, clients: sum(cl) };
+      return { server: srv!, clients: sum(cl.map((c) => c.cpuMs)) };
     };
     const syncAll = async (mode: Round['mode'], documents: PackDoc[]): Promise<Round> => {
       const cpu0 = await cpu(mode);
@@ -349,7 +358,8 @@ export async function packDistribution(deps: PackDeps): Promise<Figure[]> {
         wallMs,
         bytes: sum(devices.map((d) => d.bytes)),
         devices,
-        serverCpuMs: cpu1.server - cpu0.server,
+        serverCpuMs: cpu1.server.cpuMs - cpu0.server.cpuMs,
+        serverGcMs: cpu1.server.gcMs - cpu0.server.gcMs,
         clientsCpuMs: cpu1.clients - cpu0.clients,
       };
     };
@@ -375,7 +385,7 @@ export async function packDistribution(deps: PackDeps): Promise<Figure[]> {
         `pack ${mode}: ${round2(mib(r.bytes))} MB in ${Math.round(r.wallMs)} ms = ` +
           `${round2(mib(r.bytes) / (r.wallMs / 1000))} MB/s; per device p50 ` +
           `${Math.round(percentile(ms, 50))} ms, p99 ${Math.round(percentile(ms, 99))} ms; CPU ` +
-          `server ${Math.round(r.serverCpuMs)} ms, clients ${Math.round(r.clientsCpuMs)} ms; load ` +
+          `server ${Math.round(r.serverCpuMs)} ms (GC ${Math.round(r.serverGcMs)} ms), clients ${Math.round(r.clientsCpuMs)} ms; load ` +
           `average ${loadavg()[0]!.toFixed(1)}`,
       );
     }
@@ -463,6 +473,7 @@ function figures(r: {
       mbps: round2(mib(bytes) / (wallMs / 1000)),
       perRound: rs.map((x) => round2(mib(x.bytes) / (x.wallMs / 1000))),
       serverCpuMs: Math.round(sum(rs.map((x) => x.serverCpuMs)) / rs.length),
+      serverGcMs: Math.round(sum(rs.map((x) => x.serverGcMs)) / rs.length),
       clientsCpuMs: Math.round(sum(rs.map((x) => x.clientsCpuMs)) / rs.length),
       p50: round2(percentile(ms, 50)),
       p99: round2(percentile(ms, 99)),
@@ -481,7 +492,8 @@ function figures(r: {
     `up to ${PAIRS.length} pairs, a further one only if it should end within ` +
     `${ROUNDS_BUDGET_MS / 1000} s of the first round), cold caches. ` +
     `Per round: ours ${ours.perRound.join(', ')} MB/s; bare ${bare.perRound.join(', ')} MB/s. ` +
-    `CPU per round (mean): our server ${ours.serverCpuMs} ms, the bare one ${bare.serverCpuMs} ms; ` +
+    `CPU per round (mean): our server ${ours.serverCpuMs} ms (GC ${ours.serverGcMs} ms), the bare ` +
+    `one ${bare.serverCpuMs} ms (GC ${bare.serverGcMs} ms); ` +
     `the client processes ${ours.clientsCpuMs} ms (ours), ${bare.clientsCpuMs} ms (bare). ` +
     `Ours: GET /api/meetings/:id/files/:sha256 (session check, meeting lookup, file stream); ` +
     `baseline: a bare node:http static file server (bench/bare-files.ts) serving the same files ` +

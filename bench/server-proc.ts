@@ -19,7 +19,15 @@ import {
   type CommandAck,
 } from '../core/index.ts';
 import { startServer, type RunningServer } from '../server/app.ts';
-import { countServed, inBatches, log, memoryReport, serveRpc, type Served } from './lib.ts';
+import {
+  countServed,
+  inBatches,
+  log,
+  memoryReport,
+  processTime,
+  serveRpc,
+  type Served,
+} from './lib.ts';
 
 const BENCH_PASSWORD = 'bench-password-1';
 const userName = (i: number): string => `u${String(i).padStart(4, '0')}`;
@@ -30,6 +38,7 @@ let admin: Actor;
 let seq = 0;
 let profiler: Session | undefined;
 let served: { take: () => Served } | undefined;
+const time = processTime();
 
 async function start(dir: string): Promise<RunningServer> {
   dataDir = dir;
@@ -217,10 +226,9 @@ serveRpc(
     served() {
       return served?.take() ?? {};
     },
-    /** CPU time used so far, user + system, in ms. */
+    /** CPU time used so far, and garbage collection time (lib.ts processTime). */
     cpu() {
-      const { user, system } = process.cpuUsage();
-      return (user + system) / 1000;
+      return time();
     },
 
     /** Starts on a folder that `prepare` filled (in another process): loads it from disk. */
