@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -367,6 +367,7 @@ export async function packDistribution(deps: PackDeps): Promise<Figure[]> {
     const rounds: Round[] = [];
     const wire = { ecab: 0, bare: 0 };
     const roundsStarted = performance.now();
+    const load = [loadavg()[0]!];
     const order = PAIRS.flatMap((pair, i) => pair.map((mode) => ({ mode, pair: i })));
     for (const { mode, pair } of order) {
       const elapsed = performance.now() - roundsStarted;
@@ -437,6 +438,7 @@ export async function packDistribution(deps: PackDeps): Promise<Figure[]> {
       reWire,
       reProblem,
       cachedOk: cached.size === 1 && cached.has(afterBytes + old.size),
+      load: [load[0]!, loadavg()[0]!],
       maxRssMb,
       serverRssMb,
     });
@@ -462,6 +464,8 @@ function figures(r: {
   cachedOk: boolean;
   maxRssMb: number;
   serverRssMb: number;
+  /** Load average (1 min) before the first round and after the republish. */
+  load: [number, number];
 }): Figure[] {
   const side = (mode: Round['mode']) => {
     const rs = r.rounds.filter((x) => x.mode === mode);
@@ -500,7 +504,9 @@ function figures(r: {
     `at the same paths with the same headers. Each server sent each file exactly once per device ` +
     `and nothing else (counted at the server: ours ${round2(mib(r.wire.ecab))} MB on the wire, ` +
     `bare ${round2(mib(r.wire.bare))} MB). Peak RSS of a client process ${r.maxRssMb} MB; our ` +
-    `server's RSS after the rounds ${r.serverRssMb} MB.`;
+    `server's RSS after the rounds ${r.serverRssMb} MB. Load average ${r.load[0].toFixed(1)} before ` +
+    `the rounds, ${r.load[1].toFixed(1)} after (${availableParallelism()} CPUs): the wall time is ` +
+    `what CPU the machine leaves, so compare the ratio of interleaved rounds.`;
   const perDevice = r.re.devices.map((d) => d.bytes);
   const exact =
     r.reProblem === null &&
