@@ -4,7 +4,7 @@
 // SHA-256 from GET /api/meetings/:id/files/:sha256 with the token, one at a time, skipping what
 // its cache holds, each checked against its hash. A child of bench/pack.ts (IPC):
 //   setup({ tokens, userIds, meetingId }) makes the devices, with empty caches;
-//   sync({ origin, documents }) has every device sync at once, from the call's arrival;
+//   sync({ origin, documents, timeoutMs }) has every device sync at once, from the call's arrival;
 //   forget() empties every cache (a cold start for the next sync); memory() reports the peak RSS.
 import { Agent } from 'node:http';
 import { syncPack, type PackDocument } from '../renderer/cache/packSync.ts';
@@ -39,6 +39,7 @@ async function syncOne(
   origin: string,
   documents: PackDocument[],
   t0: number,
+  timeoutMs: number,
 ): Promise<DeviceSync> {
   const counted: Transfer = { requests: 0, bytes: 0 };
   const path = (sha: string) => `/api/meetings/${encodeURIComponent(meetingId)}/files/${sha}`;
@@ -56,7 +57,7 @@ async function syncOne(
         signal,
         counted,
       ),
-    signal: AbortSignal.timeout(120_000),
+    signal: AbortSignal.timeout(timeoutMs),
   });
   const ms = performance.now() - t0;
   const { bytes: cached } = await d.cache.usage();
@@ -76,9 +77,15 @@ serveRpc(
       return { devices: devices.length };
     },
 
-    async sync(args: { origin: string; documents: PackDocument[] }): Promise<DeviceSync[]> {
+    async sync(args: {
+      origin: string;
+      documents: PackDocument[];
+      timeoutMs: number;
+    }): Promise<DeviceSync[]> {
       const t0 = performance.now();
-      return Promise.all(devices.map((d) => syncOne(d, args.origin, args.documents, t0)));
+      return Promise.all(
+        devices.map((d) => syncOne(d, args.origin, args.documents, t0, args.timeoutMs)),
+      );
     },
 
     /** Empty caches and closed connections: the next sync starts cold. */
