@@ -5,7 +5,7 @@ import { subscribe } from 'node:diagnostics_channel';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { PerformanceObserver } from 'node:perf_hooks';
+import { constants as perf, PerformanceObserver } from 'node:perf_hooks';
 
 export const log = (msg: string): void => {
   process.stderr.write(`[bench ${process.pid}] ${msg}\n`);
@@ -331,16 +331,24 @@ export function countServed(): { take: () => Served } {
 export interface ProcessTime {
   cpuMs: number;
   gcMs: number;
+  /** Of gcMs, the full (mark-compact) collections and their incremental marking. */
+  majorGcMs: number;
 }
 
 /** Starts counting garbage collection; the returned function reads both counters. */
 export function processTime(): () => ProcessTime {
   let gcMs = 0;
+  let majorGcMs = 0;
+  const major = perf.NODE_PERFORMANCE_GC_MAJOR | perf.NODE_PERFORMANCE_GC_INCREMENTAL;
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) gcMs += e.duration;
+    for (const e of list.getEntries()) {
+      gcMs += e.duration;
+      if (((e as { detail?: { kind?: number } }).detail?.kind ?? 0) & major)
+        majorGcMs += e.duration;
+    }
   }).observe({ entryTypes: ['gc'] });
   return () => {
     const { user, system } = process.cpuUsage();
-    return { cpuMs: (user + system) / 1000, gcMs };
+    return { cpuMs: (user + system) / 1000, gcMs, majorGcMs };
   };
 }

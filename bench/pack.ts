@@ -100,6 +100,7 @@ interface Round {
   /** CPU time the server, and all client processes together, used during the round. */
   serverCpuMs: number;
   serverGcMs: number;
+  serverMajorGcMs: number;
   clientsCpuMs: number;
 }
 
@@ -362,6 +363,7 @@ export async function packDistribution(deps: PackDeps): Promise<Figure[]> {
         devices,
         serverCpuMs: cpu1.server.cpuMs - cpu0.server.cpuMs,
         serverGcMs: cpu1.server.gcMs - cpu0.server.gcMs,
+        serverMajorGcMs: cpu1.server.majorGcMs - cpu0.server.majorGcMs,
         clientsCpuMs: cpu1.clients - cpu0.clients,
       };
     };
@@ -388,7 +390,7 @@ export async function packDistribution(deps: PackDeps): Promise<Figure[]> {
         `pack ${mode}: ${round2(mib(r.bytes))} MB in ${Math.round(r.wallMs)} ms = ` +
           `${round2(mib(r.bytes) / (r.wallMs / 1000))} MB/s; per device p50 ` +
           `${Math.round(percentile(ms, 50))} ms, p99 ${Math.round(percentile(ms, 99))} ms; CPU ` +
-          `server ${Math.round(r.serverCpuMs)} ms (GC ${Math.round(r.serverGcMs)} ms), clients ${Math.round(r.clientsCpuMs)} ms; load ` +
+          `server ${Math.round(r.serverCpuMs)} ms (GC ${Math.round(r.serverGcMs)} ms, full ${Math.round(r.serverMajorGcMs)} ms), clients ${Math.round(r.clientsCpuMs)} ms; load ` +
           `average ${loadavg()[0]!.toFixed(1)}`,
       );
     }
@@ -480,6 +482,7 @@ function figures(r: {
       perRound: rs.map((x) => round2(mib(x.bytes) / (x.wallMs / 1000))),
       serverCpuMs: Math.round(sum(rs.map((x) => x.serverCpuMs)) / rs.length),
       serverGcMs: Math.round(sum(rs.map((x) => x.serverGcMs)) / rs.length),
+      serverMajorGcMs: Math.round(sum(rs.map((x) => x.serverMajorGcMs)) / rs.length),
       clientsCpuMs: Math.round(sum(rs.map((x) => x.clientsCpuMs)) / rs.length),
       p50: round2(percentile(ms, 50)),
       p99: round2(percentile(ms, 99)),
@@ -498,8 +501,9 @@ function figures(r: {
     `up to ${PAIRS.length} pairs, a further one only if it should end within ` +
     `${ROUNDS_BUDGET_MS / 1000} s of the first round), cold caches. ` +
     `Per round: ours ${ours.perRound.join(', ')} MB/s; bare ${bare.perRound.join(', ')} MB/s. ` +
-    `CPU per round (mean): our server ${ours.serverCpuMs} ms (GC ${ours.serverGcMs} ms), the bare ` +
-    `one ${bare.serverCpuMs} ms (GC ${bare.serverGcMs} ms); ` +
+    `CPU per round (mean): our server ${ours.serverCpuMs} ms (GC pauses ${ours.serverGcMs} ms, of ` +
+    `which full ${ours.serverMajorGcMs} ms), the bare one ${bare.serverCpuMs} ms (GC ` +
+    `${bare.serverGcMs} ms, full ${bare.serverMajorGcMs} ms); ` +
     `the client processes ${ours.clientsCpuMs} ms (ours), ${bare.clientsCpuMs} ms (bare). ` +
     `Ours: GET /api/meetings/:id/files/:sha256 (session check, meeting lookup, file stream); ` +
     `baseline: a bare node:http static file server (bench/bare-files.ts) serving the same files ` +
