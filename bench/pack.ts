@@ -428,7 +428,9 @@ export async function packDistribution(deps: PackDeps): Promise<Figure[]> {
       procs.map((p) => p.call<{ maxRss: number }>('memory', null, 10_000)),
     );
     const maxRssMb = round2(mib(Math.max(...memory.map((m) => m.maxRss))));
-    const serverRssMb = round2(mib((await server.call<MemoryReport>('memory', null, 30_000)).rss));
+    const serverMemory = await server.call<MemoryReport>('memory', null, 30_000);
+    const serverRssMb = round2(mib(serverMemory.rss));
+    const serverHeapMb = round2(mib(serverMemory.heapUsed));
     log(`pack: done in ${Math.round((performance.now() - started) / 1000)} s`);
 
     return figures({
@@ -445,6 +447,7 @@ export async function packDistribution(deps: PackDeps): Promise<Figure[]> {
       load: [load[0]!, loadavg()[0]!],
       maxRssMb,
       serverRssMb,
+      serverHeapMb,
     });
   } finally {
     secretary?.socket.close();
@@ -468,6 +471,7 @@ function figures(r: {
   cachedOk: boolean;
   maxRssMb: number;
   serverRssMb: number;
+  serverHeapMb: number;
   /** Load average (1 min) before the first round and after the republish. */
   load: [number, number];
 }): Figure[] {
@@ -510,7 +514,7 @@ function figures(r: {
     `at the same paths with the same headers. Each server sent each file exactly once per device ` +
     `and nothing else (counted at the server: ours ${round2(mib(r.wire.ecab))} MB on the wire, ` +
     `bare ${round2(mib(r.wire.bare))} MB). Peak RSS of a client process ${r.maxRssMb} MB; our ` +
-    `server's RSS after the rounds ${r.serverRssMb} MB. Load average ${r.load[0].toFixed(1)} before ` +
+    `server's RSS after the rounds ${r.serverRssMb} MB, heap used ${r.serverHeapMb} MB. Load average ${r.load[0].toFixed(1)} before ` +
     `the rounds, ${r.load[1].toFixed(1)} after (${availableParallelism()} CPUs): the wall time is ` +
     `what CPU the machine leaves, so compare the ratio of interleaved rounds.`;
   const perDevice = r.re.devices.map((d) => d.bytes);
