@@ -2,14 +2,14 @@
 // server's blob folder at the same paths (GET /api/meetings/:id/files/:sha256) with the same
 // headers as server/http/document-routes.ts, but no session check, no meeting lookup, no ranges.
 // Run as a child of bench/pack.ts (IPC): listen({ blobDir }) -> { url }; served() -> the responses
-// since the last call (lib.ts countServed).
+// since the last call (lib.ts countServed); cpu(), memory().
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { countServed, processTime, serveRpc } from './lib.ts';
+import { countServed, memoryReport, processTime, serveRpc } from './lib.ts';
 
 const FILE = /^\/api\/meetings\/[A-Za-z0-9_-]{1,64}\/files\/([a-f0-9]{64})$/;
 const served = countServed();
@@ -51,6 +51,9 @@ serveRpc(
       await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
       const { port } = http.address() as AddressInfo;
       return { url: `http://127.0.0.1:${port}` };
+    },
+    memory() {
+      return memoryReport(-1);
     },
     served() {
       return served.take();

@@ -260,7 +260,7 @@ export async function packDistribution(deps: PackDeps): Promise<Figure[]> {
     `pack: ${files.pack.length} PDFs (+1 replacement) in ${Math.round(performance.now() - started)} ms`,
   );
 
-  const server = deps.children.spawn('server(pack)', './server-proc.ts');
+  const server = deps.children.spawn('server(pack)', './server-proc.ts', ['--expose-gc']);
   const procs: Child[] = [];
   let bare: Child | undefined;
   let secretary: Secretary | undefined;
@@ -297,7 +297,10 @@ export async function packDistribution(deps: PackDeps): Promise<Figure[]> {
           '--cpu-prof-name=bare-files-pack.cpuprofile',
         ]
       : [];
-    bare = deps.children.spawn('bare-files(pack)', './bare-files.ts', bareProfile);
+    bare = deps.children.spawn('bare-files(pack)', './bare-files.ts', [
+      '--expose-gc',
+      ...bareProfile,
+    ]);
     const { url: bareUrl } = await bare.call<{ url: string }>(
       'listen',
       { blobDir: setup.blobDir },
@@ -431,6 +434,9 @@ export async function packDistribution(deps: PackDeps): Promise<Figure[]> {
     const serverMemory = await server.call<MemoryReport>('memory', null, 30_000);
     const serverRssMb = round2(mib(serverMemory.rss));
     const serverHeapMb = round2(mib(serverMemory.heapUsed));
+    const bareHeapMb = round2(
+      mib((await bare.call<MemoryReport>('memory', null, 30_000)).heapUsed),
+    );
     log(`pack: done in ${Math.round((performance.now() - started) / 1000)} s`);
 
     return figures({
@@ -448,6 +454,7 @@ export async function packDistribution(deps: PackDeps): Promise<Figure[]> {
       maxRssMb,
       serverRssMb,
       serverHeapMb,
+      bareHeapMb,
     });
   } finally {
     secretary?.socket.close();
@@ -472,6 +479,7 @@ function figures(r: {
   maxRssMb: number;
   serverRssMb: number;
   serverHeapMb: number;
+  bareHeapMb: number;
   /** Load average (1 min) before the first round and after the republish. */
   load: [number, number];
 }): Figure[] {
@@ -514,7 +522,7 @@ function figures(r: {
     `at the same paths with the same headers. Each server sent each file exactly once per device ` +
     `and nothing else (counted at the server: ours ${round2(mib(r.wire.ecab))} MB on the wire, ` +
     `bare ${round2(mib(r.wire.bare))} MB). Peak RSS of a client process ${r.maxRssMb} MB; our ` +
-    `server's RSS after the rounds ${r.serverRssMb} MB, heap used ${r.serverHeapMb} MB. Load average ${r.load[0].toFixed(1)} before ` +
+    `server's RSS after the rounds ${r.serverRssMb} MB, heap used ${r.serverHeapMb} MB (the bare server's ${r.bareHeapMb} MB). Load average ${r.load[0].toFixed(1)} before ` +
     `the rounds, ${r.load[1].toFixed(1)} after (${availableParallelism()} CPUs): the wall time is ` +
     `what CPU the machine leaves, so compare the ratio of interleaved rounds.`;
   const perDevice = r.re.devices.map((d) => d.bytes);
