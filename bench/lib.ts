@@ -1,7 +1,11 @@
 // Small helpers shared by the benchmark processes: a request/response channel over Node's IPC,
 // timeouts, percentiles and progress logging (stderr only: stdout carries the JSON figures).
 import { fork, type ChildProcess } from 'node:child_process';
+import { subscribe } from 'node:diagnostics_channel';
 import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { constants as perf, PerformanceObserver } from 'node:perf_hooks';
 
 export const log = (msg: string): void => {
   process.stderr.write(`[bench ${process.pid}] ${msg}\n`);
@@ -228,6 +232,35 @@ export class Child {
   }
 }
 
+/**
+ * The benchmark's child processes: started by file name (relative to bench/), stopped one by one
+ * or all together, and killed at once by `killNow` (the exit handler's last resort), so that a run
+ * that fails or is interrupted leaves none behind.
+ */
+export class ChildSet {
+  readonly #children: Child[] = [];
+
+  spawn(name: string, file: string, execArgv: string[] = []): Child {
+    const child = new Child(name, new URL(file, import.meta.url), execArgv);
+    this.#children.push(child);
+    return child;
+  }
+
+  async stop(child: Child): Promise<void> {
+    const i = this.#children.indexOf(child);
+    if (i >= 0) this.#children.splice(i, 1);
+    await child.stop();
+  }
+
+  async stopAll(): Promise<void> {
+    await Promise.all(this.#children.splice(0).map((c) => c.stop()));
+  }
+
+  killNow(): void {
+    for (const c of this.#children) c.killNow();
+  }
+}
+
 export interface MemoryReport {
   rss: number;
   heapUsed: number;
@@ -252,5 +285,70 @@ export function memoryReport(sockets: number): MemoryReport {
     external: m.external,
     arrayBuffers: m.arrayBuffers,
     sockets,
+  };
+}
+
+/** What an HTTP server sent, per route: a document file counts under `file <sha256>`. */
+export type Served = Record<string, { responses: number; bodyBytes: number; wireBytes: number }>;
+
+/**
+ * Counts every response this process's HTTP servers finish (node:diagnostics_channel), by route,
+ * with its Content-Length and the bytes its socket sent for it (headers included). `take()`
+ * returns the counts since the last take.
+ */
+export function countServed(): { take: () => Served } {
+  let served: Served = {};
+  const sentBefore = new WeakMap<Socket, number>();
+  subscribe('http.server.response.finish', (raw) => {
+    const { request, response, socket } = raw as {
+      request: IncomingMessage;
+      response: ServerResponse;
+      socket: Socket;
+    };
+    const path = (request.url ?? '').split('?')[0]!;
+    const file = /\/files\/([a-f0-9]{64})$/.exec(path);
+    const key = file
+      ? `file ${file[1]} ${response.statusCode}`
+      : `${request.method} ${path} ${response.statusCode}`;
+    const sent = socket.bytesWritten;
+    const wire = sent - (sentBefore.get(socket) ?? 0);
+    sentBefore.set(socket, sent);
+    const entry = (served[key] ??= { responses: 0, bodyBytes: 0, wireBytes: 0 });
+    entry.responses += 1;
+    entry.bodyBytes += Number(response.getHeader('content-length') ?? 0);
+    entry.wireBytes += wire;
+  });
+  return {
+    take() {
+      const out = served;
+      served = {};
+      return out;
+    },
+  };
+}
+
+/** CPU time (user + system) this process used so far, and the part of it V8 spent collecting garbage. */
+export interface ProcessTime {
+  cpuMs: number;
+  gcMs: number;
+  /** Of gcMs, the full (mark-compact) collections and their incremental marking. */
+  majorGcMs: number;
+}
+
+/** Starts counting garbage collection; the returned function reads both counters. */
+export function processTime(): () => ProcessTime {
+  let gcMs = 0;
+  let majorGcMs = 0;
+  const major = perf.NODE_PERFORMANCE_GC_MAJOR | perf.NODE_PERFORMANCE_GC_INCREMENTAL;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      gcMs += e.duration;
+      if (((e as { detail?: { kind?: number } }).detail?.kind ?? 0) & major)
+        majorGcMs += e.duration;
+    }
+  }).observe({ entryTypes: ['gc'] });
+  return () => {
+    const { user, system } = process.cpuUsage();
+    return { cpuMs: (user + system) / 1000, gcMs, majorGcMs };
   };
 }

@@ -8,9 +8,12 @@
 //      latency beside a bare ack round-trip, exactness of the tally, tally messages per client;
 //   5. annotation sync (bench/annotations.ts): from one device's annotation command to the event on
 //      the same delegate's other device, beside a bare Socket.IO relay of the same payload;
-//   6. the document viewer (bench/viewer.ts) beside the stock pdf.js viewer, in headless
+//   6. pack distribution (bench/pack.ts): 200 devices download a 20 MB meeting pack at once with
+//      the app's pack sync, beside a bare node:http file server; then a republish with one
+//      document replaced moves only that document (BENCH_PACK=0: skip; BENCH_ONLY=pack: alone);
+//   7. the document viewer (bench/viewer.ts) beside the stock pdf.js viewer, in headless
 //      Chromium: first page, jump to page 300, JS heap after every page (BENCH_VIEWER=0: skip);
-//   7. the meeting-pack search (bench/pack-search.ts): event-loop stall while a book's text is
+//   8. the meeting-pack search (bench/pack-search.ts): event-loop stall while a book's text is
 //      read, a search's round trip, the first search after a restart (BENCH_PACK_SEARCH=0: skip).
 // Everything runs on 127.0.0.1, in a temporary folder that is removed at the end (also on failure).
 import { rmSync } from 'node:fs';
@@ -23,7 +26,7 @@ import { io } from 'socket.io-client';
 import { apply, type JoinAck, type MeetingState } from '../core/index.ts';
 import type { RoundResult } from './clients.ts';
 import {
-  Child,
+  ChildSet,
   figure,
   inBatches,
   log,
@@ -34,10 +37,12 @@ import {
   round2,
   sleep,
   withTimeout,
+  type Child,
   type Figure,
   type MemoryReport,
 } from './lib.ts';
 import { annotationSync } from './annotations.ts';
+import { packDistribution } from './pack.ts';
 import { packSearchFigures } from './pack-search.ts';
 import { voteStorm } from './storm.ts';
 import { viewerFigures } from './viewer.ts';
@@ -51,7 +56,12 @@ const CATCHUP_EVENTS = 1000;
 const CATCHUP_TRIES = 9;
 /** The viewer figures, which come after the rest, are aborted after this long. */
 const VIEWER_DEADLINE_MS = 240_000;
-/** The whole run (but the viewer figures) is aborted after this long. */
+/**
+ * The pack distribution figures, which come after the storm, are aborted after this long: about
+ * 2 minutes is usual; on a very busy machine one pair of rounds can take 3.
+ */
+const PACK_DEADLINE_MS = 300_000;
+/** The whole run (but the pack and viewer figures) is aborted after this long. */
 const DEADLINE_MS = 300_000;
 
 const TARGETS = {
@@ -60,11 +70,11 @@ const TARGETS = {
   serverRssMb: 200,
 };
 
-const children: Child[] = [];
+const children = new ChildSet();
 let workDir: string | undefined;
 
 function cleanUpNow(): void {
-  for (const c of children) c.killNow();
+  children.killNow();
   if (workDir) rmSync(workDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   workDir = undefined;
 }
@@ -86,20 +96,10 @@ const profiled = (name: string) =>
     ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${name}.cpuprofile`]
     : [];
 
-function spawn(name: string, file: string, execArgv: string[] = []): Child {
-  const child = new Child(name, new URL(file, import.meta.url), execArgv);
-  children.push(child);
-  return child;
-}
-
-async function stop(child: Child): Promise<void> {
-  children.splice(children.indexOf(child), 1);
-  await child.stop();
-}
-
-async function stopAll(): Promise<void> {
-  await Promise.all(children.splice(0).map((c) => c.stop()));
-}
+const spawn = (name: string, file: string, execArgv: string[] = []): Child =>
+  children.spawn(name, file, execArgv);
+const stop = (child: Child): Promise<void> => children.stop(child);
+const stopAll = (): Promise<void> => children.stopAll();
 
 const mb = (bytes: number) => round2(bytes / 1024 / 1024);
 const memoryLine = (m: MemoryReport) =>
@@ -336,6 +336,7 @@ interface Setup {
 }
 
 async function main(): Promise<void> {
+  if (process.env.BENCH_ONLY === 'pack') return; // pack() only
   const started = performance.now();
   const limit = openFileLimit();
   const need = 2 * CLIENTS + 256;
@@ -362,8 +363,7 @@ async function main(): Promise<void> {
   }, DEADLINE_MS);
   try {
     const stormDeps = () => ({
-      spawn,
-      stop,
+      children,
       workDir: workDir!,
       profileFile: PROFILE_DIR ? join(PROFILE_DIR, 'server-storm.cpuprofile') : null,
     });
@@ -463,9 +463,32 @@ async function main(): Promise<void> {
   }
 }
 
-/** 5. the document viewer (bench/viewer.ts), after the rest: its own browser and deadline. */
+/** 5. pack distribution (bench/pack.ts), after the rest: its own work folder and deadline. */
+async function pack(): Promise<void> {
+  const only = process.env.BENCH_ONLY;
+  if (process.env.BENCH_PACK === '0' || (only && only !== 'pack') || process.exitCode) return;
+  const started = performance.now();
+  const deadline = setTimeout(() => {
+    log(`pack: took longer than ${PACK_DEADLINE_MS / 1000} s: aborting`);
+    cleanUpNow();
+    process.exit(1);
+  }, PACK_DEADLINE_MS);
+  try {
+    workDir = await mkdtemp(join(tmpdir(), 'ecab-bench-'));
+    const profileFile = PROFILE_DIR ? join(PROFILE_DIR, 'server-pack.cpuprofile') : null;
+    for (const f of await packDistribution({ children, workDir, profileFile }))
+      process.stdout.write(`${JSON.stringify(f)}\n`);
+    if (only) log(`done in ${Math.round((performance.now() - started) / 1000)} s`);
+  } finally {
+    clearTimeout(deadline);
+    await stopAll().catch(() => undefined);
+    cleanUpNow();
+  }
+}
+
+/** 6. the document viewer (bench/viewer.ts), after the rest: its own browser and deadline. */
 async function viewer(): Promise<void> {
-  if (process.env.BENCH_VIEWER === '0' || process.env.BENCH_ONLY) return; // (storm only)
+  if (process.env.BENCH_VIEWER === '0' || process.env.BENCH_ONLY) return; // (storm or pack only)
   const deadline = setTimeout(() => {
     log(`viewer: took longer than ${VIEWER_DEADLINE_MS / 1000} s: aborting`);
     process.exit(1);
@@ -485,6 +508,7 @@ async function packSearch(): Promise<void> {
 }
 
 main()
+  .then(pack)
   .then(viewer)
   .then(packSearch)
   .catch((err: unknown) => {

@@ -7,10 +7,13 @@
 //   prepareStorm({ dataDir, voters }) starts it on an empty dataDir with the vote storm's meeting;
 //   prepareAnnotations({ dataDir }) starts it on an empty dataDir with a meeting, a delegate and a
 //     10-page document (uploaded over HTTP by the meeting's secretary) to annotate.
+//   preparePack({ dataDir, clients }) starts it on an empty dataDir with the pack benchmark's
+//     meeting (a secretary, `clients` delegates, one agenda item) and counts what it serves;
+//   served() returns the HTTP responses since the last call (lib.ts countServed; after preparePack).
 // If the parent dies, the work folder (dataDir's parent) is removed here.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import {
   ClientCommandSchema,
   type Actor,
@@ -19,7 +22,16 @@ import {
 } from '../core/index.ts';
 import { startServer, type RunningServer } from '../server/app.ts';
 import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
-import { inBatches, log, login, memoryReport, serveRpc } from './lib.ts';
+import {
+  countServed,
+  inBatches,
+  log,
+  login,
+  memoryReport,
+  processTime,
+  serveRpc,
+  type Served,
+} from './lib.ts';
 
 const BENCH_PASSWORD = 'bench-password-1';
 const userName = (i: number): string => `u${String(i).padStart(4, '0')}`;
@@ -29,6 +41,8 @@ let dataDir: string | undefined;
 let admin: Actor;
 let seq = 0;
 let profiler: Session | undefined;
+let served: { take: () => Served } | undefined;
+const time = processTime();
 
 async function start(dir: string): Promise<RunningServer> {
   dataDir = dir;
@@ -56,11 +70,15 @@ async function run(meetingId: string | null, command: unknown) {
   return ack;
 }
 
-async function account(username: string, displayName: string): Promise<string> {
+async function account(
+  username: string,
+  displayName: string,
+  globalRole: 'member' | 'secretary' = 'member',
+): Promise<string> {
   const made = await server!.accounts.create({
     username,
     displayName,
-    globalRole: 'member',
+    globalRole,
     password: BENCH_PASSWORD,
     mustChangePassword: false,
   });
@@ -217,6 +235,48 @@ serveRpc(
         username: 'delegate',
         password: BENCH_PASSWORD,
       };
+    },
+
+    /**
+     * The pack benchmark's meeting, on a fresh dataDir: a secretary (who uploads the documents
+     * over HTTP) and `clients` delegates, one agenda item. Counts what the server serves from now.
+     */
+    async preparePack(args: { dataDir: string; clients: number }) {
+      const t0 = performance.now();
+      served = countServed();
+      const { url } = await start(args.dataDir);
+      const secretary = await account('secretary', 'Thư ký Lê Thị Hoa', 'secretary');
+      const members = await inBatches(
+        Array.from({ length: args.clients }, (_, i) => i),
+        50,
+        (i) => account(userName(i), `Đại biểu Phạm Văn ${i}`),
+      );
+      const people = [
+        { id: secretary, role: 'secretary' },
+        ...members.map((id) => ({ id, role: 'delegate' })),
+      ];
+      const meetingId = await meeting('Phiên họp thường kỳ tháng 11 (pack benchmark)', people, 1);
+      const itemId = Object.keys(server!.meetings.get(meetingId)!.state.agenda.items)[0]!;
+      log(
+        `pack server ready: ${args.clients + 1} accounts and the meeting in ${Math.round(performance.now() - t0)} ms`,
+      );
+      return {
+        url,
+        meetingId,
+        itemId,
+        blobDir: join(args.dataDir, 'blobs'),
+        userIds: [secretary, ...members],
+        usernames: ['secretary', ...members.map((_, i) => userName(i))],
+        password: BENCH_PASSWORD,
+      };
+    },
+
+    served() {
+      return served?.take() ?? {};
+    },
+    /** CPU time used so far, and garbage collection time (lib.ts processTime). */
+    cpu() {
+      return time();
     },
 
     /** Starts on a folder that `prepare` filled (in another process): loads it from disk. */

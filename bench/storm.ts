@@ -14,7 +14,7 @@ import {
   round2,
   sleep,
   withTimeout,
-  type Child,
+  type ChildSet,
   type Figure,
 } from './lib.ts';
 import type { StormResult } from './voters.ts';
@@ -37,8 +37,7 @@ const ORDER = [
 const TARGETS = { p99Ratio: 2, talliesPerSecond: 10 };
 
 export interface StormDeps {
-  spawn: (name: string, file: string, execArgv?: string[]) => Child;
-  stop: (child: Child) => Promise<void>;
+  children: ChildSet;
   workDir: string;
   /** BENCH_PROFILE: where our server's CPU profile of the rounds goes. */
   profileFile: string | null;
@@ -88,7 +87,7 @@ class Chair {
 
 export async function voteStorm(deps: StormDeps): Promise<Figure[]> {
   log(`--- vote storm: ${VOTERS} voters in ${PROCESSES} processes`);
-  const server = deps.spawn('server(storm)', './server-proc.ts');
+  const server = deps.children.spawn('server(storm)', './server-proc.ts');
   const setup = await server.call<StormSetup>(
     'prepareStorm',
     { dataDir: join(deps.workDir, 'storm-data'), voters: VOTERS },
@@ -99,7 +98,7 @@ export async function voteStorm(deps: StormDeps): Promise<Figure[]> {
     login(setup.url, u, setup.password),
   );
   log(`storm: ${tokens.length + 1} logins in ${Math.round(performance.now() - t0)} ms`);
-  const bare = deps.spawn('bare-server(storm)', './bare-server.ts');
+  const bare = deps.children.spawn('bare-server(storm)', './bare-server.ts');
   const { url: bareUrl } = await bare.call<{ url: string }>('listen', null, 10_000);
 
   const socket = io(setup.url, {
@@ -125,7 +124,7 @@ export async function voteStorm(deps: StormDeps): Promise<Figure[]> {
 
     const per = Math.ceil(tokens.length / PROCESSES);
     const procs = Array.from({ length: PROCESSES }, (_, i) =>
-      deps.spawn(`voters${i}`, './voters.ts'),
+      deps.children.spawn(`voters${i}`, './voters.ts'),
     );
     await Promise.all(
       procs.map((p, i) =>
@@ -214,12 +213,12 @@ export async function voteStorm(deps: StormDeps): Promise<Figure[]> {
       await server.call('profileStop', { file: deps.profileFile }, 30_000);
       log(`storm: our server's CPU profile of the rounds in ${deps.profileFile}`);
     }
-    for (const p of procs) await deps.stop(p);
+    for (const p of procs) await deps.children.stop(p);
     return figures(sides, rates, exact, perRound);
   } finally {
     socket.close();
-    await deps.stop(bare);
-    await deps.stop(server);
+    await deps.children.stop(bare);
+    await deps.children.stop(server);
   }
 }
 
