@@ -10,6 +10,7 @@ import {
   type ClientCommand,
   type MeetingState,
 } from '../../core/index.ts';
+import { PersonalNotes } from '../annotations/PersonalNote.tsx';
 import { useSession } from '../app/session.ts';
 import { PackStatus } from '../cache/PackStatus.tsx';
 import { AgendaTree } from '../components/AgendaTree.tsx';
@@ -95,6 +96,7 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
       <div className="meeting-grid">
         <div className="meeting-main">
           <CurrentItem meeting={meeting} documents={documents} />
+          <PersonalNotes meeting={meeting} userId={user.id} send={send} />
           {canRun && <ChairControls meeting={meeting} run={run} />}
           <VotesPanel
             meeting={meeting}

@@ -2,7 +2,9 @@
 // the viewer. The page read is kept in the address, so a reload or a shared link opens there.
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { WithAnnotations } from '../annotations/WithAnnotations.tsx';
 import { fileUrl } from '../api/http.ts';
+import { useSession } from '../app/session.ts';
 import { documentHref, meetingHref } from '../app/route.ts';
 import { useMeeting } from '../hooks/useMeeting.ts';
 import { platform } from '../platform.ts';
@@ -16,7 +18,8 @@ interface Props {
 
 export function DocumentScreen({ meetingId, documentId, page }: Props) {
   const { t } = useTranslation();
-  const { meeting, error, retry } = useMeeting(meetingId);
+  const { user } = useSession();
+  const { meeting, error, retry, rev, send } = useMeeting(meetingId);
   const doc = meeting?.documents[documentId];
   const sha256 = doc?.sha256;
   const size = doc?.size;
@@ -39,7 +42,7 @@ export function DocumentScreen({ meetingId, documentId, page }: Props) {
     </a>
   );
   let body;
-  if (doc && source) {
+  if (meeting && doc && source) {
     const title = (
       <span className="viewer-title" title={doc.name} data-testid="viewer-title">
         {doc.name}
@@ -57,19 +60,31 @@ export function DocumentScreen({ meetingId, documentId, page }: Props) {
       </a>
     );
     body = (
-      <PdfViewer
+      <WithAnnotations
         key={doc.id}
-        source={source}
-        page={page}
-        onPageChange={onPageChange}
-        toolbarStart={
-          <>
-            {back}
-            {title}
-          </>
-        }
-        toolbarEnd={download}
-      />
+        meeting={meeting}
+        rev={rev}
+        send={send}
+        userId={user.id}
+        documentId={doc.id}
+        sha256={doc.sha256}
+      >
+        {(annotationProps) => (
+          <PdfViewer
+            source={source}
+            page={page}
+            onPageChange={onPageChange}
+            toolbarStart={
+              <>
+                {back}
+                {title}
+              </>
+            }
+            toolbarEnd={download}
+            {...annotationProps}
+          />
+        )}
+      </WithAnnotations>
     );
   } else {
     let message = t('viewer.loadingMeeting');
