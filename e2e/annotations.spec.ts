@@ -7,6 +7,7 @@ import { expectRendered, pageSlot } from './viewer-helpers.ts';
 
 const DOC = 'bao-cao-kinh-te-xa-hoi-2026.pdf';
 const NOTE = 'Cần đối chiếu số liệu với báo cáo quý III';
+const BOX = 'Đề nghị bổ sung';
 const YELLOW = '#ffd400';
 const BLUE = '#4da3ff';
 
@@ -107,13 +108,35 @@ test('annotations follow their author to another device; shared ones reach every
   await editor.getByRole('button', { name: 'Đóng' }).click();
   await expect(items(p1, 'note')).toHaveAttribute('aria-label', `Ghi chú: ${NOTE}`);
 
-  // device 2 of the same delegate: all three, private
+  // and a text box, typed into, then moved
+  await p1.keyboard.press('t');
+  await p1.mouse.click(layer.x + layer.width * 0.1, layer.y + layer.height * 0.08);
+  await expect(editor.locator('textarea')).toBeFocused();
+  await p1.keyboard.type(BOX);
+  await p1.keyboard.press('Escape');
+  await expect(items(p1, 'text')).toHaveText(BOX);
+  const before = (await items(p1, 'text').boundingBox())!;
+  await p1.mouse.move(before.x + 10, before.y + 10);
+  await p1.mouse.down();
+  await p1.mouse.move(before.x + 70, before.y + 30, { steps: 5 });
+  await p1.mouse.up();
+  await expect
+    .poll(async () => (await items(p1, 'text').boundingBox())!.x - before.x)
+    .toBeCloseTo(60, 0);
+
+  // device 2 of the same delegate: all four, private, the box where it was moved to
   const p2 = device2.page;
   await expect(items(p2, 'highlight')).toHaveAttribute('data-color', YELLOW);
   await expect(items(p2, 'ink')).toHaveAttribute('data-color', BLUE);
   await expect(items(p2, 'note')).toHaveAttribute('aria-label', `Ghi chú: ${NOTE}`);
-  await expect(items(p2)).toHaveCount(3);
+  await expect(items(p2, 'text')).toHaveText(BOX);
+  await expect(items(p2)).toHaveCount(4);
   await expect(items(p2, 'note')).toHaveAttribute('data-shared', 'false');
+  const box1 = (await annotationLayer(p1).boundingBox())!;
+  const box2 = (await annotationLayer(p2).boundingBox())!;
+  await expect
+    .poll(async () => (await items(p2, 'text').boundingBox())!.x - box2.x)
+    .toBeCloseTo((await items(p1, 'text').boundingBox())!.x - box1.x, 0);
 
   // device 1 shares the note: the other delegate sees it, with its author's name; nothing else
   await p1.keyboard.press('v');
@@ -133,7 +156,7 @@ test('annotations follow their author to another device; shared ones reach every
   // the list of annotations jumps to one and selects it
   await p1.getByTestId('annotation-list-toggle').click();
   const list = p1.getByTestId('annotation-list');
-  await expect(list.locator('[data-annotation-id]')).toHaveCount(3);
+  await expect(list.locator('[data-annotation-id]')).toHaveCount(4);
   await expect(list).toContainText(quote.trim());
   await list.locator('[data-annotation-id]').filter({ hasText: 'Nét vẽ' }).click();
   await expect(items(p1, 'ink')).toHaveAttribute('data-selected', 'true');
@@ -144,8 +167,8 @@ test('annotations follow their author to another device; shared ones reach every
     await expectRendered(p, 1, 30_000);
     await expect(annotationLayer(p)).toBeVisible();
   }
-  await expect(items(p1)).toHaveCount(3);
-  await expect(items(p2)).toHaveCount(3);
+  await expect(items(p1)).toHaveCount(4);
+  await expect(items(p2)).toHaveCount(4);
   await expect(items(p2, 'ink')).toHaveAttribute('data-color', BLUE);
   await expect(items(p3, 'note')).toHaveAttribute('aria-label', `Ghi chú: ${NOTE}`);
   await expect(items(p3)).toHaveCount(1);
@@ -164,6 +187,8 @@ test('annotations follow their author to another device; shared ones reach every
 
   // the screenshot: the shared note open, the list beside
   await p1.keyboard.press('v');
+  await p1.getByTestId('annotation-list-toggle').click();
+  await expect(p1.getByTestId('annotation-list')).toBeVisible();
   await items(p1, 'note').click();
   await expect(editor).toBeVisible();
   await p1.mouse.move(0, 0);

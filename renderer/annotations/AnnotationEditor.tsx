@@ -121,7 +121,7 @@ export function AnnotationEditor({ annotation: a, box, pageWidth, pageHeight }: 
             ))}
           </div>
           <div className="annot-editor-row">
-            <label className="annot-share">
+            <label className="check annot-share">
               <input
                 type="checkbox"
                 checked={a.shared}

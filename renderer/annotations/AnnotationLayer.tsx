@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Annotation } from '../../core/index.ts';
 import type { PageOverlayInfo } from '../viewer/PdfViewer.tsx';
 import { AnnotationEditor } from './AnnotationEditor.tsx';
+import { NoteIcon } from './NoteIcon.tsx';
 import { useAnnotationUi } from './context.ts';
 import {
   cssBox,
@@ -247,10 +248,11 @@ export function AnnotationLayer({ info }: { info: PageOverlayInfo }) {
               }}
               title={[authorTitle(a), a.text].filter(Boolean).join(': ') || undefined}
               aria-label={`${t('annotations.kind.note')}: ${a.text || t('annotations.emptyText')}`}
+              onClick={() => ui.select(a.id)}
               {...common(a)}
               {...handlers(a)}
             >
-              🗨
+              <NoteIcon size={18} />
             </button>
           );
         }
@@ -271,6 +273,10 @@ export function AnnotationLayer({ info }: { info: PageOverlayInfo }) {
                 transform: offset(a),
               }}
               title={authorTitle(a)}
+              role="button"
+              tabIndex={0}
+              aria-label={`${t('annotations.kind.text')}: ${a.text || t('annotations.emptyText')}`}
+              onKeyDown={(e) => e.key === 'Enter' && ui.select(a.id)}
               {...common(a)}
               {...handlers(a)}
             >

@@ -3,6 +3,7 @@
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnotationUi } from './context.ts';
+import { NoteIcon } from './NoteIcon.tsx';
 import {
   COLOUR_NAMES,
   COLOURS,
@@ -46,7 +47,7 @@ export function AnnotationToolbar() {
               onMouseDown={keepSelection}
               onClick={() => ui.setTool(x)}
             >
-              {TOOL_ICONS[x]}
+              {x === 'note' ? <NoteIcon /> : TOOL_ICONS[x]}
             </button>
           );
         })}

@@ -14,7 +14,7 @@ export const TOOL_ICONS: Record<Tool, string> = {
   select: '↖',
   highlight: '▍',
   pen: '✎',
-  note: '🗨',
+  note: '',
   text: 'T',
 };
 
