@@ -25,10 +25,19 @@ import {
 import { CSS_UNITS } from '../viewer/zoom.ts';
 import { NOTE_SIZE, TEXT_BOX } from './tools.ts';
 
+/** How long a layer waits for its page's canvas before asking pdf.js for the page itself. */
+const LATE_MS = 1500;
+
 /** The page's viewport at the scale it is shown at. */
 function usePageViewport(info: PageOverlayInfo): PageViewport | null {
-  const { viewer, viewports } = useAnnotationUi();
-  const doc = viewer?.doc;
+  const { viewer, viewports, drawn } = useAnnotationUi();
+  // a canvas placed before the viewer listened is never told of: then go ahead after a while
+  const [late, setLate] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setLate(true), LATE_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  const doc = drawn.has(info.page) || late ? viewer?.doc : undefined;
   const [vp, setVp] = useState<PageViewport | null>(null);
   useEffect(() => {
     let live = true;

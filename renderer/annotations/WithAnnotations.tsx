@@ -14,7 +14,10 @@ import { DEFAULT_COLOURS, TOOL_KEYS, TOOLS, WIDTHS, type Tool, type ToolColours 
 import { useAnnotations } from './useAnnotations.ts';
 import './annotations.css';
 
-type ViewerProps = Pick<ViewerOptions, 'renderOverlay' | 'subToolbar' | 'sidePanel' | 'onReady'>;
+type ViewerProps = Pick<
+  ViewerOptions,
+  'renderOverlay' | 'subToolbar' | 'sidePanel' | 'onReady' | 'onPageRendered'
+>;
 
 interface Props {
   meeting: MeetingState;
@@ -43,6 +46,9 @@ export function WithAnnotations(props: Props) {
   const [viewer, setViewer] = useState<ViewerApi | null>(null);
   const [listOpen, setListOpen] = useState(false);
   const [viewports] = useState(() => new Map<number, PageViewport>());
+  // a page's layer waits for its canvas: pdf.js then has the page at hand, and the first page
+  // is not kept waiting by the layers' requests
+  const [drawn, setDrawn] = useState<ReadonlySet<number>>(() => new Set());
 
   // a selected annotation that went away (deleted here or on another device, unshared) is not
   const selectedId = chosen && model.byId.has(chosen) ? chosen : null;
@@ -145,6 +151,7 @@ export function WithAnnotations(props: Props) {
     create,
     viewer,
     viewports,
+    drawn,
     listOpen,
     toggleList: () => setListOpen((o) => !o),
     reveal,
@@ -153,6 +160,8 @@ export function WithAnnotations(props: Props) {
     () => ({
       renderOverlay,
       onReady: setViewer,
+      onPageRendered: (page: number) =>
+        setDrawn((prev) => (prev.has(page) ? prev : new Set(prev).add(page))),
       subToolbar: <AnnotationToolbar />,
       sidePanel: <AnnotationList />,
     }),

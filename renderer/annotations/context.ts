@@ -23,6 +23,8 @@ export interface AnnotationUi {
   viewer: ViewerApi | null;
   /** Each page's viewport at the shown scale, kept by its layer while mounted. */
   viewports: Map<number, PageViewport>;
+  /** Pages whose canvas has been drawn (1-based). */
+  drawn: ReadonlySet<number>;
   listOpen: boolean;
   toggleList: () => void;
   /** Shows an annotation: its page, and selects it. */
