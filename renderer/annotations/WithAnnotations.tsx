@@ -167,9 +167,9 @@ export function WithAnnotations(props: Props) {
     }),
     [],
   );
-  return (
-    <AnnotationContext.Provider value={ui}>
-      {props.children(viewerProps)}
-    </AnnotationContext.Provider>
-  );
+  // the viewer re-renders when the screen does, not at each tool or selection change: the
+  // annotation parts in it read the context
+  const { children } = props;
+  const content = useMemo(() => children(viewerProps), [children, viewerProps]);
+  return <AnnotationContext.Provider value={ui}>{content}</AnnotationContext.Provider>;
 }
