@@ -13,6 +13,7 @@ import {
   type MeetingState,
 } from '../../core/index.ts';
 import { buildHref } from '../app/route.ts';
+import { PersonalNotes } from '../annotations/PersonalNote.tsx';
 import { useSession } from '../app/session.ts';
 import { PackStatus } from '../cache/PackStatus.tsx';
 import { PresenterBar } from '../presenter/PresenterBar.tsx';
@@ -104,6 +105,7 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
       <div className="meeting-grid">
         <div className="meeting-main">
           <CurrentItem meeting={meeting} documents={documents} />
+          <PersonalNotes meeting={meeting} userId={user.id} send={send} />
           {canRun && <ChairControls meeting={meeting} run={run} />}
           <VotesPanel
             meeting={meeting}

@@ -2,10 +2,11 @@
 // the viewer. The page read is kept in the address, so a reload or a shared link opens there.
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { WithAnnotations } from '../annotations/WithAnnotations.tsx';
 import { fileUrl } from '../api/http.ts';
 import { ExportButton } from '../annotations/ExportButton.tsx';
-import { documentHref, meetingHref } from '../app/route.ts';
 import { useSession } from '../app/session.ts';
+import { documentHref, meetingHref } from '../app/route.ts';
 import { useMeeting } from '../hooks/useMeeting.ts';
 import { platform } from '../platform.ts';
 import { PresenterBar } from '../presenter/PresenterBar.tsx';
@@ -23,7 +24,7 @@ interface Props {
 export function DocumentScreen({ meetingId, documentId, page, query }: Props) {
   const { t } = useTranslation();
   const { user } = useSession();
-  const { meeting, error, retry, send } = useMeeting(meetingId);
+  const { meeting, error, retry, rev, send, outbox } = useMeeting(meetingId);
   const presenting = usePresenter(meetingId, meeting);
   const { pageShown } = presenting;
   const [shownPage, setShownPage] = useState(page ?? 1);
@@ -51,7 +52,7 @@ export function DocumentScreen({ meetingId, documentId, page, query }: Props) {
     </a>
   );
   let body;
-  if (doc && source) {
+  if (meeting && doc && source) {
     const title = (
       <span className="viewer-title" title={doc.name} data-testid="viewer-title">
         {doc.name}
@@ -69,27 +70,38 @@ export function DocumentScreen({ meetingId, documentId, page, query }: Props) {
       </a>
     );
     body = (
-      <PdfViewer
+      <WithAnnotations
         key={doc.id}
-        source={source}
-        page={page}
-        initialQuery={query}
-        onPageChange={onPageChange}
-        toolbarStart={
-          <>
-            {back}
-            {title}
-          </>
-        }
-        toolbarEnd={
-          <>
-            {download}
-            {meeting && (
-              <ExportButton meetingId={meetingId} meeting={meeting} doc={doc} user={user} />
-            )}
-          </>
-        }
-      />
+        meeting={meeting}
+        rev={rev}
+        send={send}
+        outbox={outbox}
+        userId={user.id}
+        documentId={doc.id}
+        sha256={doc.sha256}
+      >
+        {(annotationProps) => (
+          <PdfViewer
+            source={source}
+            page={page}
+            initialQuery={query}
+            onPageChange={onPageChange}
+            toolbarStart={
+              <>
+                {back}
+                {title}
+              </>
+            }
+            toolbarEnd={
+              <>
+                {download}
+                <ExportButton meetingId={meetingId} meeting={meeting} doc={doc} user={user} />
+              </>
+            }
+            {...annotationProps}
+          />
+        )}
+      </WithAnnotations>
     );
   } else {
     let message = t('viewer.loadingMeeting');

@@ -10,7 +10,7 @@ import { ViewerBody, type ViewerOptions } from './ViewerBody.tsx';
 import { ViewerMessage } from './ViewerMessage.tsx';
 import './viewer.css';
 
-export type { ViewerOptions } from './ViewerBody.tsx';
+export type { ViewerApi, ViewerOptions } from './ViewerBody.tsx';
 export type { PageOverlayInfo } from './PagesView.tsx';
 
 // the worker takes longer to start than a page takes to draw: start it (if the document route

@@ -26,6 +26,19 @@ export interface ViewerOptions {
   toolbarEnd?: ReactNode;
   /** An extra layer on each page near the viewport (annotations), in the page's own box. */
   renderOverlay?: (info: PageOverlayInfo) => ReactNode;
+  /** A second toolbar row under the viewer's own (the annotation tools). */
+  subToolbar?: ReactNode;
+  /** A panel right of the pages (the list of annotations). */
+  sidePanel?: ReactNode;
+  /** Told once the document is open: what other parts may ask of the viewer. */
+  onReady?: (viewer: ViewerApi) => void;
+}
+
+/** What the viewer offers to the parts around it. */
+export interface ViewerApi {
+  doc: PDFDocumentProxy;
+  /** Shows a page (1-based). */
+  goTo: (page: number) => void;
 }
 
 interface View {
@@ -178,6 +191,8 @@ export function ViewerBody(props: ViewerOptions & Opened) {
     wide: () => handle.current?.overflowsX() ?? false,
   });
   useEffect(() => handle.current?.focus(), []);
+  const onReady = props.onReady;
+  useEffect(() => onReady?.({ doc, goTo }), [onReady, doc, goTo]);
 
   const overlayRange = view && {
     first: Math.max(0, view.range.first - 1),
@@ -200,6 +215,7 @@ export function ViewerBody(props: ViewerOptions & Opened) {
         search={search}
         searchInput={searchInput}
       />
+      {props.subToolbar}
       <div className="viewer-body">
         {/* the thumbnails come after the first page: their frame is there from the start */}
         {sidebar && !eager && <div className="viewer-thumbs" />}
@@ -225,6 +241,7 @@ export function ViewerBody(props: ViewerOptions & Opened) {
           onView={onView}
           ref={handle}
         />
+        {props.sidePanel}
       </div>
     </div>
   );
