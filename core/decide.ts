@@ -7,13 +7,19 @@ import type { MeetingState, MeetingStatus, Role } from './model.ts';
 import { canCreateMeeting, COMMAND_ROLES, roleIn } from './permissions.ts';
 import { anyVoteOpen, decideProxy } from './proxies.ts';
 import type { Command } from './schemas.ts';
+import { decidePublish, documentWithDefaults } from './publish.ts';
 import { decideSpeaker } from './speakers.ts';
+import { canSeeMeeting } from './visibility.ts';
 import { decideVote } from './voting.ts';
 
 export type { DecideContext, Decision } from './decision.ts';
 
 export const MAX_AGENDA_ITEMS = 500;
 export const MAX_AGENDA_DEPTH = 4;
+
+/** Why a chair, delegate or observer cannot open a meeting yet. */
+export const DRAFT_MESSAGE =
+  'This meeting is still a draft; it opens to participants once the secretary publishes it.';
 
 const STATUS_MOVES: Record<MeetingStatus, readonly MeetingStatus[]> = {
   scheduled: ['in_progress', 'closed'],
@@ -43,6 +49,7 @@ export function decide(state: MeetingState | null, command: Command, ctx: Decide
   if (state === null) return fail('NOT_FOUND', 'There is no such meeting.');
   const role = roleIn(state, ctx.actor);
   if (role === null) return fail('FORBIDDEN', 'You are not a participant of this meeting.');
+  if (!canSeeMeeting(state, role)) return fail('FORBIDDEN', DRAFT_MESSAGE);
   const allowed = COMMAND_ROLES[command.type];
   const selfCheckIn =
     command.type === 'attendance.set' &&
@@ -55,7 +62,12 @@ export function decide(state: MeetingState | null, command: Command, ctx: Decide
       `Your role (${role}) cannot do this; it needs one of: ${allowed.join(', ')}.`,
     );
   }
-  if (state.status === 'closed' && command.type !== 'meeting.update') {
+  // reading the record of a closed meeting is still a read worth its receipt
+  if (
+    state.status === 'closed' &&
+    command.type !== 'meeting.update' &&
+    command.type !== 'document.opened'
+  ) {
     return fail('CONFLICT', 'The meeting is closed; its record can no longer change.');
   }
   return decideInMeeting(state, command, ctx, role);
@@ -181,12 +193,15 @@ function decideInMeeting(
       return ok({
         type: 'document.added',
         payload: {
-          document: {
+          document: documentWithDefaults({
             id: ctx.newId(),
             ...command.payload,
             uploadedBy: ctx.actor.userId,
             uploadedAt: ctx.now,
-          },
+            audience: { kind: 'all' },
+            label: '',
+            versions: [],
+          }),
         },
       });
     }
@@ -209,6 +224,11 @@ function decideInMeeting(
     case 'vote.close':
     case 'vote.cast':
       return decideVote(s, command, ctx);
+    case 'meeting.publish':
+    case 'document.setAccess':
+    case 'document.replace':
+    case 'document.opened':
+      return decidePublish(s, command, ctx, role);
     default:
       void role;
       return assertNever(command);

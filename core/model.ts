@@ -44,15 +44,33 @@ export interface Attendance {
   by: string;
 }
 
-export interface DocumentInfo {
-  id: string;
-  itemId: string;
-  name: string;
+/** Who may see a document: every participant, or the named ones (organisers always do). */
+export type DocumentAudience = { kind: 'all' } | { kind: 'some'; users: string[] };
+
+/** One uploaded file of a document; a replaced document keeps its old versions for the record. */
+export interface DocumentVersion {
   sha256: string;
   size: number;
   pages: number;
   uploadedBy: string;
   uploadedAt: string;
+}
+
+export interface DocumentInfo {
+  id: string;
+  itemId: string;
+  name: string;
+  /** The current version's file (also the last entry of `versions`). */
+  sha256: string;
+  size: number;
+  pages: number;
+  uploadedBy: string;
+  uploadedAt: string;
+  audience: DocumentAudience;
+  /** Confidentiality label drawn on every page (e.g. "MẬT"); '' for none. */
+  label: string;
+  /** Every version, oldest first; the current one last. */
+  versions: DocumentVersion[];
 }
 
 export interface MeetingInfo {
@@ -87,6 +105,10 @@ export interface MeetingState extends MeetingInfo, MeetingSettings {
   proxies: Record<string, string>;
   speakers: SpeakersState;
   votes: Record<string, Vote>;
+  /** When the pack was published; null while it is a draft only organisers see. */
+  publishedAt: string | null;
+  /** Read receipts: documentId -> userId -> when they first opened it (organisers see them). */
+  readReceipts: Record<string, Record<string, string>>;
 }
 
 export const SPEAKER_KINDS = ['speech', 'interpellation'] as const;
@@ -199,4 +221,6 @@ export interface MeetingSummary {
   startsAt: string;
   status: MeetingStatus;
   role: Role;
+  /** null while the meeting is a draft (only its organisers list it then). */
+  publishedAt: string | null;
 }

@@ -1,12 +1,45 @@
 // Who may see what. Every event goes only to its audience; a snapshot is cut to the viewer.
 import type { Audience, MeetingEvent } from './events.ts';
-import type { MeetingState, Role } from './model.ts';
+import type { DocumentInfo, MeetingState, Role } from './model.ts';
 
 const EVERYONE: Audience = { kind: 'all' };
+/** Organisers see every document, every draft and every read receipt. */
+const ORGANISER_ROLES: Role[] = ['admin', 'secretary'];
 
-export function audienceOf(_event: MeetingEvent): Audience {
-  // Everything in this release is meeting-wide; private annotations and secret ballots narrow it.
-  return EVERYONE;
+const isOrganiser = (role: Role | null): boolean => role !== null && ORGANISER_ROLES.includes(role);
+
+/** A draft meeting is seen only by its organisers; once published, by every participant. */
+export function canSeeMeeting(state: MeetingState, role: Role | null): boolean {
+  return role !== null && (state.publishedAt !== null || isOrganiser(role));
+}
+
+/** Whether this person sees a document: it is for everyone, names them, or they organise. */
+export function canSeeDocument(doc: DocumentInfo, userId: string, role: Role | null): boolean {
+  if (role === null) return false;
+  if (isOrganiser(role) || !doc.audience || doc.audience.kind === 'all') return true;
+  return doc.audience.users.includes(userId);
+}
+
+function documentAudience(doc: DocumentInfo): Audience {
+  if (!doc.audience || doc.audience.kind === 'all') return EVERYONE;
+  return { kind: 'some', users: doc.audience.users, roles: ORGANISER_ROLES };
+}
+
+export function audienceOf(event: MeetingEvent): Audience {
+  switch (event.type) {
+    case 'document.added':
+    case 'document.accessChanged':
+      return documentAudience(event.payload.document);
+    case 'document.replaced':
+      return documentAudience(event.payload.current);
+    case 'document.accessRevoked':
+      return { kind: 'some', users: event.payload.userIds, roles: [] };
+    case 'document.opened':
+      // delegates do not see each other's receipts; the reader gets their own
+      return { kind: 'some', users: [event.payload.userId], roles: ORGANISER_ROLES };
+    default:
+      return EVERYONE;
+  }
 }
 
 export function canSee(audience: Audience, userId: string, role: Role | null): boolean {
@@ -22,7 +55,16 @@ export function eventsFor(
   return events.filter((e) => canSee(audienceOf(e), userId, role));
 }
 
-/** The state as this viewer may see it. */
-export function viewFor(state: MeetingState, _userId: string, _role: Role | null): MeetingState {
-  return state;
+/** The state as this viewer may see it: their documents, and only their own read receipts. */
+export function viewFor(state: MeetingState, userId: string, role: Role | null): MeetingState {
+  if (isOrganiser(role)) return state;
+  const documents: MeetingState['documents'] = {};
+  for (const [id, d] of Object.entries(state.documents))
+    if (canSeeDocument(d, userId, role)) documents[id] = d;
+  const readReceipts: MeetingState['readReceipts'] = {};
+  for (const [id, byUser] of Object.entries(state.readReceipts ?? {})) {
+    const at = byUser[userId];
+    if (at !== undefined && documents[id]) readReceipts[id] = { [userId]: at };
+  }
+  return { ...state, documents, readReceipts };
 }
