@@ -190,6 +190,9 @@ function decideInMeeting(
     case 'document.add': {
       if (!s.agenda.items[command.payload.itemId])
         return fail('NOT_FOUND', 'This agenda item does not exist.');
+      const { audience = { kind: 'all' }, label = '' } = command.payload;
+      if (audience.kind === 'some' && audience.users.some((u) => !s.participants[u]))
+        return fail('NOT_FOUND', 'The document is shared with someone who is not a participant.');
       return ok({
         type: 'document.added',
         payload: {
@@ -198,8 +201,11 @@ function decideInMeeting(
             ...command.payload,
             uploadedBy: ctx.actor.userId,
             uploadedAt: ctx.now,
-            audience: { kind: 'all' },
-            label: '',
+            audience:
+              audience.kind === 'some'
+                ? { kind: 'some', users: [...new Set(audience.users)].sort() }
+                : audience,
+            label,
             versions: [],
           }),
         },

@@ -92,6 +92,40 @@ describe('who sees which document', () => {
     });
   });
 
+  it('a document can be shared with named participants from its upload on', () => {
+    const add = (users: string[]) =>
+      decide(
+        sampleMeeting(),
+        {
+          type: 'document.add',
+          payload: {
+            itemId: 'A',
+            name: 'Mật.pdf',
+            sha256: SHA_A,
+            size: 1,
+            pages: 1,
+            audience: { kind: 'some', users },
+            label: 'MẬT',
+          },
+        },
+        ctxFor(secretary),
+      );
+    const d = add(['del2', 'del1', 'del1']);
+    expect(d.ok).toBe(true);
+    const e = d.ok ? d.events[0]! : null;
+    expect(e?.type).toBe('document.added');
+    if (e?.type === 'document.added') {
+      expect(e.payload.document).toMatchObject({
+        audience: { kind: 'some', users: ['del1', 'del2'] },
+        label: 'MẬT',
+      });
+      const stamped = { ...e, rev: 99, at: '', actor: 'sec' };
+      expect(canSee(audienceOf(stamped), 'chair', 'chair')).toBe(false);
+      expect(canSee(audienceOf(stamped), 'del2', 'delegate')).toBe(true);
+    }
+    expect(add(['stranger'])).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
   it('a document for named delegates reaches only them and the organisers', () => {
     const s0 = withDocument(sampleMeeting());
     const { state: s, events } = setAccess(s0, { kind: 'some', users: ['del1'] }, 'MẬT');

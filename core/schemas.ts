@@ -259,6 +259,8 @@ export const ServerCommandSchema = z.discriminatedUnion('type', [
       sha256: Sha256,
       size: z.number().int().min(1),
       pages: z.number().int().min(1),
+      audience: DocumentAudienceSchema.optional(),
+      label: z.string().trim().max(LIMITS.label).optional(),
     }),
   }),
   z.strictObject({

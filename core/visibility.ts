@@ -13,11 +13,11 @@ export function canSeeMeeting(state: MeetingState, role: Role | null): boolean {
   return role !== null && (state.publishedAt !== null || isOrganiser(role));
 }
 
-/** Whether this person sees a document: it is for everyone, names them, or they organise. */
+/** Whether a participant sees a document: it is for everyone, names them, or they organise. */
 export function canSeeDocument(doc: DocumentInfo, userId: string, role: Role | null): boolean {
-  if (role === null) return false;
+  // (role null: the room's projector, which shows only what is for everyone)
   if (isOrganiser(role) || !doc.audience || doc.audience.kind === 'all') return true;
-  return doc.audience.users.includes(userId);
+  return role !== null && doc.audience.users.includes(userId);
 }
 
 function documentAudience(doc: DocumentInfo): Audience {
