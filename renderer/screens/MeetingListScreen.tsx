@@ -5,11 +5,15 @@ import { StatusBadge } from '../components/Badges.tsx';
 import { currentLanguage } from '../i18n/index.ts';
 import { formatDateTime } from '../format.ts';
 import { useMeetings } from '../hooks/useMeetings.ts';
+import { useSession } from '../app/session.ts';
+import { useListPublishing } from '../publish/useListPublishing.ts';
 
 export function MeetingListScreen() {
   const { t, i18n } = useTranslation();
   const lang = currentLanguage(i18n.language);
   const { state, reload } = useMeetings();
+  const { transport, user } = useSession();
+  useListPublishing(state.status === 'ready' ? state.meetings : null, transport, user.id);
   return (
     <main className="page">
       <h1>{t('meetings.title')}</h1>
@@ -42,6 +46,11 @@ export function MeetingListScreen() {
                   <div className="meeting-card-head">
                     <span className="meeting-card-title">{m.title}</span>
                     <StatusBadge status={m.status} />
+                    {m.publishedAt === null && (
+                      <span className="badge draft" data-testid="draft-badge">
+                        {t('builder.publish.draft')}
+                      </span>
+                    )}
                   </div>
                   <dl className="facts">
                     <div>

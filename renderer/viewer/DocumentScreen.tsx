@@ -1,11 +1,14 @@
 // The document screen (#/meetings/:id/documents/:documentId[/:page]): one meeting document in
 // the viewer. The page read is kept in the address, so a reload or a shared link opens there.
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fileUrl } from '../api/http.ts';
 import { documentHref, meetingHref } from '../app/route.ts';
+import { useSession } from '../app/session.ts';
 import { useMeeting } from '../hooks/useMeeting.ts';
 import { platform } from '../platform.ts';
+import { cssString } from '../publish/announceText.ts';
+import { useReadReceipt } from '../publish/useReadReceipt.ts';
 import { PdfViewer } from './PdfViewer.tsx';
 
 interface Props {
@@ -16,8 +19,10 @@ interface Props {
 
 export function DocumentScreen({ meetingId, documentId, page }: Props) {
   const { t } = useTranslation();
-  const { meeting, error, retry } = useMeeting(meetingId);
+  const { user } = useSession();
+  const { meeting, error, retry, send } = useMeeting(meetingId);
   const doc = meeting?.documents[documentId];
+  const receipt = useReadReceipt(meeting, documentId, user, send);
   const sha256 = doc?.sha256;
   const size = doc?.size;
   const source = useMemo(
@@ -43,6 +48,11 @@ export function DocumentScreen({ meetingId, documentId, page }: Props) {
     const title = (
       <span className="viewer-title" title={doc.name} data-testid="viewer-title">
         {doc.name}
+        {doc.label && (
+          <span className="doc-label" data-testid="viewer-label">
+            {doc.label}
+          </span>
+        )}
       </span>
     );
     const download = (
@@ -89,5 +99,25 @@ export function DocumentScreen({ meetingId, documentId, page }: Props) {
       </div>
     );
   }
-  return <main className="viewer-screen">{body}</main>;
+  // a labelled document shows its label on every page (publish.css draws it in the page)
+  const label = doc?.label ?? '';
+  const style = label ? ({ '--doc-label': cssString(label) } as CSSProperties) : undefined;
+  return (
+    <main
+      className="viewer-screen"
+      data-doc-label={label || undefined}
+      style={style}
+      aria-label={label ? t('builder.publish.labelOnPage', { label }) : undefined}
+    >
+      {receipt.showNotice && (
+        <p className="receipt-notice" role="note" data-testid="receipt-notice">
+          <span>{t('builder.publish.receiptNotice')}</span>
+          <button type="button" onClick={receipt.dismiss}>
+            {t('builder.publish.gotIt')}
+          </button>
+        </p>
+      )}
+      {body}
+    </main>
+  );
 }
