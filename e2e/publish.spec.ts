@@ -174,6 +174,8 @@ test('a published pack reaches the delegate, and a replaced document is announce
   await expect(toast(delegate, announced)).toBeVisible();
   await expect(delegate.getByTestId('pack-change').first()).toHaveText(announced);
   await expect(row).toContainText('2 phiên bản');
+  // both versions are kept for the record, each with its file
+  await expect(row.getByTestId('version-file')).toHaveCount(2);
   // the new version comes down too
   await expect
     .poll(() => desktopCalls(delegate), { timeout: 20_000 })

@@ -11,7 +11,7 @@ import {
   type MeetingState,
   type Participant,
 } from '../../core/index.ts';
-import { ApiError } from '../api/http.ts';
+import { ApiError, fileUrl } from '../api/http.ts';
 import { useNotice, useToast } from '../components/Toasts.tsx';
 import { compareNames, formatDateTime } from '../format.ts';
 import { currentLanguage } from '../i18n/index.ts';
@@ -232,7 +232,17 @@ function DocumentRow({
         <ol className="publish-versions">
           {doc.versions.map((v, i) => (
             <li key={v.sha256}>
-              {t('builder.publish.version', { n: i + 1, time: formatDateTime(v.uploadedAt, lang) })}
+              <a
+                href={fileUrl(meeting.id, v.sha256)}
+                target="_blank"
+                rel="noopener noreferrer"
+                data-testid="version-file"
+              >
+                {t('builder.publish.version', {
+                  n: i + 1,
+                  time: formatDateTime(v.uploadedAt, lang),
+                })}
+              </a>
             </li>
           ))}
         </ol>
