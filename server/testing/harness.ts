@@ -362,8 +362,7 @@ export async function createMeeting(
         }),
       );
     }
-    if (!opts.draft)
-      await expectOk(c.command(meetingId, { type: 'meeting.publish', payload: {} }));
+    if (!opts.draft) await expectOk(c.command(meetingId, { type: 'meeting.publish', payload: {} }));
     const snap = await c.snapshot(meetingId);
     const itemIds = snap.agenda.children[''] ?? [];
     return { meetingId, itemIds, secretary, chair, delegates, observer, outsider };
