@@ -3,6 +3,9 @@ import { defineConfig } from '@playwright/test';
 
 // E2E_PORT lets two checkouts run their browser tests at once.
 const PORT = Number(process.env.E2E_PORT ?? 18481);
+// Route (and so cut off) the service worker's own requests too: without this, a context set
+// offline still lets its service worker reach the network (microsoft/playwright#2311).
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 
 export default defineConfig({
   testDir: 'e2e',

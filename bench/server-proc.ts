@@ -106,6 +106,7 @@ async function meeting(title: string, people: { id: string; role: string }[], it
       },
     });
   }
+  await run(id, { type: 'meeting.publish', payload: {} });
   await run(id, { type: 'meeting.setStatus', payload: { status: 'in_progress' } });
   return id;
 }

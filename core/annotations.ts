@@ -1,5 +1,5 @@
 // Annotations, personal notes and presenting: what a delegate does with the meeting's documents.
-// The conflict rule (docs/protocol.md §13): the server applies changes in the order it receives
+// The conflict rule (docs/protocol.md §14): the server applies changes in the order it receives
 // them; each change replaces only the fields it carries (colour, text, page, shape), so a move on
 // one device and a text edit on another both survive, and of two edits of the same field the one
 // the server received last wins on every device. A deleted annotation stays deleted: later
@@ -46,6 +46,14 @@ export function isPersonalCommand(type: string): boolean {
   );
 }
 
+const RESTRICTED =
+  'This document is shared with some participants only: annotations on it stay private.';
+
+/** A document only some participants see: sharing an annotation on it would reach the others. */
+function restricted(s: MeetingState, documentId: string): boolean {
+  return s.documents[documentId]?.audience?.kind === 'some';
+}
+
 function countOf(s: MeetingState, author: string): number {
   let n = 0;
   for (const a of Object.values(s.annotations)) if (a.author === author) n++;
@@ -77,6 +85,7 @@ export function decideAnnotation(
       if (page > doc.pages) return fail('INVALID_PAYLOAD', `The document has ${doc.pages} pages.`);
       if (shared && s.status === 'closed')
         return fail('CONFLICT', 'The meeting is closed: annotations can no longer be shared.');
+      if (shared && restricted(s, documentId)) return fail('CONFLICT', RESTRICTED);
       if (countOf(s, me) >= ANNOTATION_LIMITS.perUser)
         return fail(
           'CONFLICT',
@@ -139,6 +148,7 @@ export function decideAnnotation(
       const a = owned(s, annotationId, me);
       if (typeof a === 'string') return fail(a.startsWith('Only') ? 'FORBIDDEN' : 'NOT_FOUND', a);
       if (a.shared === shared) return ok();
+      if (shared && restricted(s, a.documentId)) return fail('CONFLICT', RESTRICTED);
       const version = a.version + 1;
       return shared
         ? ok({

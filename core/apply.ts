@@ -6,6 +6,7 @@ import type { MeetingEvent } from './events.ts';
 import type { DocumentInfo, MeetingState } from './model.ts';
 import { applyProxy, proxiesWithout } from './proxies.ts';
 import { applyMinutes } from './minutes-rules.ts';
+import { applyPublish, documentWithDefaults } from './publish.ts';
 import { applySpeaker } from './speakers.ts';
 import { applyVote } from './voting.ts';
 
@@ -38,12 +39,19 @@ export function emptyMeeting(): MeetingState {
     startedAt: null,
     endedAt: null,
     minutes: null,
+    publishedAt: null,
+    readReceipts: {},
   };
 }
 
 /** A state saved before some fields existed, with those fields at their empty values. */
 export function withDefaults(state: MeetingState): MeetingState {
-  return { ...emptyMeeting(), ...state };
+  const documents: Record<string, DocumentInfo> = {};
+  for (const [id, d] of Object.entries(state.documents ?? {}))
+    documents[id] = documentWithDefaults(d);
+  // a meeting saved before drafts existed was open to its participants: it stays published
+  const publishedAt = state.publishedAt === undefined ? state.createdAt : state.publishedAt;
+  return { ...emptyMeeting(), ...state, documents, publishedAt };
 }
 
 export function apply(state: MeetingState, event: MeetingEvent): MeetingState {
@@ -121,7 +129,10 @@ function applyBody(s: MeetingState, e: MeetingEvent): MeetingState {
     case 'document.added':
       return {
         ...s,
-        documents: { ...s.documents, [e.payload.document.id]: e.payload.document },
+        documents: {
+          ...s.documents,
+          [e.payload.document.id]: documentWithDefaults(e.payload.document),
+        },
       };
     case 'document.removed': {
       const documents = { ...s.documents };
@@ -153,6 +164,12 @@ function applyBody(s: MeetingState, e: MeetingEvent): MeetingState {
     case 'minutes.saved':
     case 'minutes.retracted':
       return applyMinutes(s, e);
+    case 'meeting.published':
+    case 'document.accessChanged':
+    case 'document.accessRevoked':
+    case 'document.replaced':
+    case 'document.opened':
+      return applyPublish(s, e);
     default:
       return assertNever(e);
   }

@@ -9,13 +9,19 @@ import { canCreateMeeting, COMMAND_ROLES, roleIn } from './permissions.ts';
 import { anyVoteOpen, decideProxy } from './proxies.ts';
 import type { Command } from './schemas.ts';
 import { decideMinutes } from './minutes-rules.ts';
+import { decidePublish, documentWithDefaults } from './publish.ts';
 import { decideSpeaker } from './speakers.ts';
+import { canSeeMeeting } from './visibility.ts';
 import { decideVote } from './voting.ts';
 
 export type { DecideContext, Decision } from './decision.ts';
 
 export const MAX_AGENDA_ITEMS = 500;
 export const MAX_AGENDA_DEPTH = 4;
+
+/** Why a chair, delegate or observer cannot open a meeting yet. */
+export const DRAFT_MESSAGE =
+  'This meeting is still a draft; it opens to participants once the secretary publishes it.';
 
 const STATUS_MOVES: Record<MeetingStatus, readonly MeetingStatus[]> = {
   scheduled: ['in_progress', 'closed'],
@@ -45,6 +51,7 @@ export function decide(state: MeetingState | null, command: Command, ctx: Decide
   if (state === null) return fail('NOT_FOUND', 'There is no such meeting.');
   const role = roleIn(state, ctx.actor);
   if (role === null) return fail('FORBIDDEN', 'You are not a participant of this meeting.');
+  if (!canSeeMeeting(state, role)) return fail('FORBIDDEN', DRAFT_MESSAGE);
   const allowed = COMMAND_ROLES[command.type];
   const selfCheckIn =
     command.type === 'attendance.set' &&
@@ -57,12 +64,14 @@ export function decide(state: MeetingState | null, command: Command, ctx: Decide
       `Your role (${role}) cannot do this; it needs one of: ${allowed.join(', ')}.`,
     );
   }
-  // the minutes are written after the meeting too, and one's own private annotations and notes
-  // are not the record; nothing else of a closed meeting changes
+  // the minutes are written after the meeting too, one's own private annotations and notes are
+  // not the record, and reading the record is still a read worth its receipt; nothing else of a
+  // closed meeting changes
   if (
     state.status === 'closed' &&
     command.type !== 'meeting.update' &&
     command.type !== 'minutes.save' &&
+    command.type !== 'document.opened' &&
     !isPersonalCommand(command.type)
   ) {
     return fail('CONFLICT', 'The meeting is closed; its record can no longer change.');
@@ -187,15 +196,24 @@ function decideInMeeting(
     case 'document.add': {
       if (!s.agenda.items[command.payload.itemId])
         return fail('NOT_FOUND', 'This agenda item does not exist.');
+      const { audience = { kind: 'all' }, label = '' } = command.payload;
+      if (audience.kind === 'some' && audience.users.some((u) => !s.participants[u]))
+        return fail('NOT_FOUND', 'The document is shared with someone who is not a participant.');
       return ok({
         type: 'document.added',
         payload: {
-          document: {
+          document: documentWithDefaults({
             id: ctx.newId(),
             ...command.payload,
             uploadedBy: ctx.actor.userId,
             uploadedAt: ctx.now,
-          },
+            audience:
+              audience.kind === 'some'
+                ? { kind: 'some', users: [...new Set(audience.users)].sort() }
+                : audience,
+            label,
+            versions: [],
+          }),
         },
       });
     }
@@ -228,6 +246,11 @@ function decideInMeeting(
       return decideAnnotation(s, command, ctx, role);
     case 'minutes.save':
       return decideMinutes(s, command, ctx);
+    case 'meeting.publish':
+    case 'document.setAccess':
+    case 'document.replace':
+    case 'document.opened':
+      return decidePublish(s, command, ctx, role);
     default:
       void role;
       return assertNever(command);

@@ -46,6 +46,17 @@ export type EventBody =
     }
   | { type: 'document.added'; payload: { document: DocumentInfo } }
   | { type: 'document.removed'; payload: { documentId: string } }
+  | { type: 'meeting.published'; payload: { publishedAt: string } }
+  /** Sent to those who see the document now; `document` is its whole new info. */
+  | { type: 'document.accessChanged'; payload: { document: DocumentInfo } }
+  /** Sent only to those who no longer see the document. */
+  | { type: 'document.accessRevoked'; payload: { documentId: string; userIds: string[] } }
+  /** A new version; `previous` stays in `current.versions` (and is served) for the record. */
+  | {
+      type: 'document.replaced';
+      payload: { documentId: string; previous: DocumentInfo; current: DocumentInfo };
+    }
+  | { type: 'document.opened'; payload: { documentId: string; userId: string; at: string } }
   | { type: 'proxy.granted'; payload: { fromUserId: string; toUserId: string } }
   | { type: 'proxy.revoked'; payload: { fromUserId: string } }
   | { type: 'speaker.registered'; payload: { entry: SpeakerEntry } }

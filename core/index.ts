@@ -10,6 +10,8 @@ export * from './quorum.ts';
 export * from './visibility.ts';
 export * from './protocol.ts';
 export * from './proxies.ts';
+export * from './publish.ts';
+export * from './announcements.ts';
 export * from './speakers.ts';
 export * from './tally.ts';
 export * from './voting.ts';

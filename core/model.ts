@@ -44,15 +44,33 @@ export interface Attendance {
   by: string;
 }
 
-export interface DocumentInfo {
-  id: string;
-  itemId: string;
-  name: string;
+/** Who may see a document: every participant, or the named ones (organisers always do). */
+export type DocumentAudience = { kind: 'all' } | { kind: 'some'; users: string[] };
+
+/** One uploaded file of a document; a replaced document keeps its old versions for the record. */
+export interface DocumentVersion {
   sha256: string;
   size: number;
   pages: number;
   uploadedBy: string;
   uploadedAt: string;
+}
+
+export interface DocumentInfo {
+  id: string;
+  itemId: string;
+  name: string;
+  /** The current version's file (also the last entry of `versions`). */
+  sha256: string;
+  size: number;
+  pages: number;
+  uploadedBy: string;
+  uploadedAt: string;
+  audience: DocumentAudience;
+  /** Confidentiality label drawn on every page (e.g. "MẬT"); '' for none. */
+  label: string;
+  /** Every version, oldest first; the current one last. */
+  versions: DocumentVersion[];
 }
 
 export interface MeetingInfo {
@@ -98,6 +116,10 @@ export interface MeetingState extends MeetingInfo, MeetingSettings {
   endedAt: string | null;
   /** The secretary's minutes (core/minutes.ts); null until first saved. */
   minutes: MeetingMinutes | null;
+  /** When the pack was published; null while it is a draft only organisers see. */
+  publishedAt: string | null;
+  /** Read receipts: documentId -> userId -> when they first opened it (organisers see them). */
+  readReceipts: Record<string, Record<string, string>>;
 }
 
 export const ANNOTATION_KINDS = ['highlight', 'ink', 'note', 'text'] as const;
@@ -309,4 +331,6 @@ export interface MeetingSummary {
   startsAt: string;
   status: MeetingStatus;
   role: Role;
+  /** null while the meeting is a draft (only its organisers list it then). */
+  publishedAt: string | null;
 }

@@ -18,6 +18,9 @@ const doc = (id: string, itemId: string, uploadedAt: string): DocumentInfo => ({
   pages: 1,
   uploadedBy: 'sec',
   uploadedAt,
+  audience: { kind: 'all' },
+  label: '',
+  versions: [{ sha256: id.padEnd(64, '0'), size: 1, pages: 1, uploadedBy: 'sec', uploadedAt }],
 });
 
 describe('documentsToSearch', () => {

@@ -1,6 +1,6 @@
 // Who may do what in a meeting. One table, so the rules can be read (and tested) in one place.
 import type { CommandType } from './schemas.ts';
-import type { Actor, MeetingState, Role } from './model.ts';
+import { ROLES, type Actor, type MeetingState, type Role } from './model.ts';
 
 const ORGANISERS: readonly Role[] = ['admin', 'secretary'];
 const RUNNERS: readonly Role[] = ['admin', 'secretary', 'chair'];
@@ -43,6 +43,10 @@ export const COMMAND_ROLES: Record<Exclude<CommandType, 'meeting.create'>, reado
   'presentation.start': RUNNERS,
   'presentation.stop': ALL_BUT_OBSERVERS, // runners, or the presenter (core/annotations.ts)
   'minutes.save': ORGANISERS,
+  'meeting.publish': ORGANISERS,
+  'document.setAccess': ORGANISERS,
+  'document.replace': ORGANISERS,
+  'document.opened': ROLES,
 };
 
 /** The actor's role in this meeting; a global admin is an admin everywhere. */

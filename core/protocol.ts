@@ -57,7 +57,7 @@ export type VoteStatusAck = Ack<{
   mine: MyBallot[];
 }>;
 
-/** `presenter:moved`: where the presenter is now (volatile, coalesced; docs/protocol.md §13). */
+/** `presenter:moved`: where the presenter is now (volatile, coalesced; docs/protocol.md §14). */
 export interface PresenterMoved {
   meetingId: string;
   presenterId: string;

@@ -19,6 +19,8 @@ export const LIMITS = {
   /** Rewritten sections of the minutes per language, and follow-up tasks. */
   minutesSections: 100,
   minutesTasks: 100,
+  /** A document's confidentiality label ("MẬT", "Lưu hành nội bộ"). */
+  label: 60,
   /** Largest socket message the server reads (bytes); larger ones are cut off by the transport. */
   messageBytes: 64 * 1024,
 } as const;
@@ -280,6 +282,27 @@ const MINUTES_COMMANDS = [
   }),
 ] as const;
 
+/** Drafts, who sees which document, read receipts (issue 5); rules in core/publish.ts. */
+export const DocumentAudienceSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('all') }),
+  z.strictObject({ kind: z.literal('some'), users: z.array(Id).max(1000) }),
+]);
+const PUBLISH_COMMANDS = [
+  z.strictObject({ type: z.literal('meeting.publish'), payload: z.strictObject({}) }),
+  z.strictObject({
+    type: z.literal('document.setAccess'),
+    payload: z.strictObject({
+      documentId: Id,
+      audience: DocumentAudienceSchema,
+      label: z.string().trim().max(LIMITS.label),
+    }),
+  }),
+  z.strictObject({
+    type: z.literal('document.opened'),
+    payload: z.strictObject({ documentId: Id }),
+  }),
+] as const;
+
 /** Commands a client may send over the socket, discriminated on `type`. */
 export const ClientCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({
@@ -375,6 +398,7 @@ export const ClientCommandSchema = z.discriminatedUnion('type', [
   ...CHAIR_COMMANDS,
   ...ANNOTATION_COMMANDS,
   ...MINUTES_COMMANDS,
+  ...PUBLISH_COMMANDS,
 ]);
 
 /** Commands only the server issues on someone's behalf (an upload over HTTP becomes `document.add`). */
@@ -383,6 +407,18 @@ export const ServerCommandSchema = z.discriminatedUnion('type', [
     type: z.literal('document.add'),
     payload: z.strictObject({
       itemId: Id,
+      name: z.string().trim().min(1).max(LIMITS.name),
+      sha256: Sha256,
+      size: z.number().int().min(1),
+      pages: z.number().int().min(1),
+      audience: DocumentAudienceSchema.optional(),
+      label: z.string().trim().max(LIMITS.label).optional(),
+    }),
+  }),
+  z.strictObject({
+    type: z.literal('document.replace'),
+    payload: z.strictObject({
+      documentId: Id,
       name: z.string().trim().min(1).max(LIMITS.name),
       sha256: Sha256,
       size: z.number().int().min(1),

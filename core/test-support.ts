@@ -57,8 +57,11 @@ export function run(
 let counter = 0;
 const uniqueIds = () => `x${++counter}`;
 
-/** A meeting with a secretary, a chair, two delegates, an observer and items A, B (B.1, B.2), C. */
-export function sampleMeeting(): MeetingState {
+/**
+ * A published meeting with a secretary, a chair, two delegates, an observer and items A, B (B.1,
+ * B.2), C; `draft` leaves it unpublished (only its organisers see it).
+ */
+export function sampleMeeting(opts: { draft?: boolean } = {}): MeetingState {
   let s = run(
     null,
     {
@@ -99,5 +102,6 @@ export function sampleMeeting(): MeetingState {
   add('B.2', 'B', 'B2');
   add('C', null, 'C');
   void uniqueIds;
+  if (!opts.draft) s = run(s, { type: 'meeting.publish', payload: {} }, secretary).state;
   return s;
 }

@@ -159,7 +159,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
   const maxUploadBytes = (opts.maxUploadMb ?? 200) * 1024 * 1024;
   await app.register(multipart, {
-    limits: { fileSize: maxUploadBytes, files: 1, fields: 10, fieldSize: 1024 },
+    // fieldSize: an upload's access field names up to a few hundred participants
+    limits: { fileSize: maxUploadBytes, files: 1, fields: 10, fieldSize: 32 * 1024 },
   });
   app.setErrorHandler(
     (err: { statusCode?: number; code?: string; message?: string }, _req, reply) => {

@@ -142,6 +142,8 @@ async function createMeeting(
     }
   };
   await addItems(m.agenda, null);
+  // the demo pack is ready: its participants see it at once
+  await run(meetingId, { type: 'meeting.publish', payload: {} });
 }
 
 async function addDocument(

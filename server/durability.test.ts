@@ -90,6 +90,7 @@ describe('a crash right after the acks', () => {
       payload: { parentId: null, title, description: '', presenter: '', durationMin: null },
     });
     for (let i = 1; i <= 3; i++) await expectOk(sec.command(meetingId, item(`Mục chính ${i}`)));
+    await expectOk(sec.command(meetingId, { type: 'meeting.publish', payload: {} }));
     const items = (await sec.snapshot(meetingId)).agenda.children['']!;
 
     const watcher = await connect(first.url, d2.token);

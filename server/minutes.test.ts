@@ -79,6 +79,7 @@ async function scriptMeeting(): Promise<Scripted> {
       type: 'agenda.add',
       payload: { parentId: null, title, description: '', presenter: 'Văn phòng', durationMin: 30 },
     });
+  await bySec({ type: 'meeting.publish', payload: {} });
   const [chair, anh, viet, bao] = await Promise.all(
     [people.chair, people.anh, people.viet, people.bao].map((p) => t.connect(p.token)),
   );

@@ -103,6 +103,7 @@ describe('a crash in the middle of a vote', () => {
         },
       }),
     );
+    await expectOk(sec.command(meetingId, { type: 'meeting.publish', payload: {} }));
     const ch = await open(first.url, chair.token);
     const item = (await ch.snapshot(meetingId)).agenda.children['']![0]!;
     const run = (c: ClientCommand) => expectOk(ch.command(meetingId, c));

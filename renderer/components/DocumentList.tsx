@@ -41,6 +41,11 @@ export function DocumentList({
               PDF
             </span>
             <span className="doc-name">{doc.name}</span>
+            {doc.label && (
+              <span className="doc-label" data-testid="doc-label">
+                {doc.label}
+              </span>
+            )}
           </a>
           <span className="doc-pages">{t('meeting.pages', { count: doc.pages })}</span>
           <a

@@ -1,10 +1,12 @@
-// Error toasts: translated text by error code, the server's message as detail.
+// Toasts: errors (translated text by error code, the server's message as detail) and notices.
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export interface ToastError {
   code: string;
   message: string;
+  /** Already-translated text shown instead of the error code's (a notice, not an error). */
+  text?: string;
 }
 
 interface Toast extends ToastError {
@@ -38,7 +40,9 @@ export function ToastProvider({ children }: { children: ReactNode }) {
         {toasts.map((toast) => (
           <div key={toast.key} className="toast" data-testid="toast" data-code={toast.code}>
             <div className="toast-body">
-              <strong>{t(`errors.${toast.code}`, { defaultValue: toast.code })}</strong>
+              <strong>
+                {toast.text ?? t(`errors.${toast.code}`, { defaultValue: toast.code })}
+              </strong>
               {toast.message && <span className="toast-detail">{toast.message}</span>}
             </div>
             <button
@@ -58,4 +62,10 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 
 export function useToast(): (error: ToastError) => void {
   return useContext(ToastContext);
+}
+
+/** Shows an already-translated notice (an announcement, not an error) as a toast. */
+export function useNotice(): (text: string) => void {
+  const show = useContext(ToastContext);
+  return useCallback((text: string) => show({ code: 'notice', message: '', text }), [show]);
 }

@@ -1,8 +1,17 @@
 // React view of one meeting's sync engine: state, revision, connection status, and `send`.
 // The meeting screen and the document screen share one engine per meeting (and so one outbox),
 // kept for a while after the last screen closes so that going back and forth does not rejoin.
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
-import type { ClientCommand, CommandAck } from '../../core/index.ts';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import {
+  announcementsFor,
+  roleIn,
+  viewFor,
+  type Announcement,
+  type ClientCommand,
+  type CommandAck,
+  type MeetingState,
+} from '../../core/index.ts';
+import type { User } from '../api/http.ts';
 import { useSession } from '../app/session.ts';
 import { browserPersistence } from '../offline/meetingStore.ts';
 import { MeetingSync, type SyncView } from '../sync/meetingSync.ts';
@@ -11,10 +20,14 @@ import type { Transport } from '../sync/transport.ts';
 export interface UseMeeting extends SyncView {
   send: (command: ClientCommand) => Promise<CommandAck>;
   retry: () => void;
+  /** Changes to the published pack that concern this person, oldest first (this session). */
+  announcements: Announcement[];
 }
 
 /** How long an engine nobody shows stays joined (ms). */
 const LINGER_MS = 30_000;
+const KEEP_ANNOUNCEMENTS = 50;
+const NONE: Announcement[] = [];
 
 interface Shared {
   sync: MeetingSync;
@@ -68,17 +81,48 @@ export function useMeeting(meetingId: string): UseMeeting {
     hold(transport, meetingId, shared);
     return () => release(transport, meetingId, shared);
   }, [transport, meetingId, shared]);
-  return useSyncView(shared.sync);
+  return useSyncView(shared.sync, user);
 }
 
 /** The same over a given transport, unshared and kept nowhere (the projector has no session). */
 export function useMeetingOn(transport: Transport, meetingId: string): UseMeeting {
   const sync = useMemo(() => new MeetingSync(transport, meetingId), [transport, meetingId]);
   useEffect(() => sync.start(), [sync]);
-  return useSyncView(sync);
+  return useSyncView(sync, null);
 }
 
-function useSyncView(sync: MeetingSync): UseMeeting {
+/**
+ * The meeting as this person may see it: a document shared with others only drops out, and so
+ * does an annotation its author made private again.
+ */
+function seenBy(meeting: MeetingState | null, user: User | null): MeetingState | null {
+  if (!meeting || !user) return meeting;
+  return viewFor(
+    meeting,
+    user.id,
+    roleIn(meeting, { userId: user.id, globalRole: user.globalRole }),
+  );
+}
+
+function useSyncView(sync: MeetingSync, user: User | null): UseMeeting {
   const view = useSyncExternalStore(sync.subscribe, sync.getSnapshot);
-  return { ...view, send: sync.send, retry: sync.retry };
+  const [heard, setHeard] = useState<{ sync: MeetingSync; list: Announcement[] }>({
+    sync,
+    list: [],
+  });
+  const userId = user?.id ?? null;
+  useEffect(() => {
+    if (userId === null) return;
+    return sync.onBatch((before, events) => {
+      const found = announcementsFor(before, events, userId);
+      if (found.length === 0) return;
+      setHeard((h) => ({
+        sync,
+        list: [...(h.sync === sync ? h.list : []), ...found].slice(-KEEP_ANNOUNCEMENTS),
+      }));
+    });
+  }, [sync, userId]);
+  const announcements = heard.sync === sync ? heard.list : NONE;
+  const meeting = useMemo(() => seenBy(view.meeting, user), [view.meeting, user]);
+  return { ...view, meeting, send: sync.send, retry: sync.retry, announcements };
 }

@@ -24,6 +24,7 @@ const ListSchema = z.array(
     startsAt: z.string(),
     status: z.enum(MEETING_STATUSES),
     role: z.enum(ROLES),
+    publishedAt: z.string().nullable(),
   }),
 );
 

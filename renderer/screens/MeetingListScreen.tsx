@@ -1,18 +1,20 @@
 // "My meetings": title, time, place, status and my role; a click opens the meeting.
 import { useTranslation } from 'react-i18next';
 import { meetingHref, NEW_MEETING_HREF } from '../app/route.ts';
-import { useSession } from '../app/session.ts';
 import { StatusBadge } from '../components/Badges.tsx';
 import { currentLanguage } from '../i18n/index.ts';
 import { formatDateTime } from '../format.ts';
 import { useMeetings } from '../hooks/useMeetings.ts';
 import { FormsEntry } from '../forms/FormsEntry.tsx';
+import { useSession } from '../app/session.ts';
+import { useListPublishing } from '../publish/useListPublishing.ts';
 
 export function MeetingListScreen() {
   const { t, i18n } = useTranslation();
   const lang = currentLanguage(i18n.language);
   const { state, reload } = useMeetings();
-  const { user } = useSession();
+  const { transport, user } = useSession();
+  useListPublishing(state.status === 'ready' ? state.meetings : null, transport, user.id);
   const organiser = user.globalRole === 'admin' || user.globalRole === 'secretary';
   return (
     <main className="page">
@@ -54,6 +56,11 @@ export function MeetingListScreen() {
                   <div className="meeting-card-head">
                     <span className="meeting-card-title">{m.title}</span>
                     <StatusBadge status={m.status} />
+                    {m.publishedAt === null && (
+                      <span className="badge draft" data-testid="draft-badge">
+                        {t('builder.publish.draft')}
+                      </span>
+                    )}
                   </div>
                   <dl className="facts">
                     <div>

@@ -33,12 +33,15 @@ import { formatDateTime } from '../format.ts';
 import { useMeeting } from '../hooks/useMeeting.ts';
 import { useVoteFeed } from '../hooks/useVoteFeed.ts';
 import { currentLanguage } from '../i18n/index.ts';
+import { PackChanges } from '../publish/PackChanges.tsx';
+import { PublishPanel } from '../publish/PublishPanel.tsx';
 import type { SyncStatus } from '../sync/meetingSync.ts';
 
 export function MeetingScreen({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
   const { user, transport } = useSession();
-  const { meeting, status, error, pending, send, retry, clockOffsetMs } = useMeeting(meetingId);
+  const { meeting, status, error, pending, send, retry, clockOffsetMs, announcements } =
+    useMeeting(meetingId);
   const presenting = usePresenter(meetingId, meeting);
   const toast = useToast();
   const openVotes = meeting
@@ -102,6 +105,7 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
           </button>
         </div>
       )}
+      <PackChanges announcements={announcements} />
       <div className="meeting-grid">
         <div className="meeting-main">
           <CurrentItem meeting={meeting} documents={documents} />
@@ -145,6 +149,7 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
             setAttendance={setAttendance}
           />
           <ProxyPanel meeting={meeting} selfId={user.id} role={role} run={run} />
+          {canOrganise(role) && <PublishPanel meeting={meeting} run={run} />}
         </aside>
       </div>
     </main>
@@ -169,6 +174,11 @@ function MeetingHeader({
       <div className="meeting-title-row">
         <h1 data-testid="meeting-title">{meeting.title}</h1>
         <StatusBadge status={meeting.status} />
+        {meeting.publishedAt === null && (
+          <span className="badge draft" data-testid="draft-badge">
+            {t('builder.publish.draft')}
+          </span>
+        )}
         <ConnectionPill status={status} />
       </div>
       <p className="meeting-facts">

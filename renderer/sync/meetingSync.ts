@@ -8,6 +8,7 @@ import {
   type CommandAck,
   type EventsMessage,
   type JoinAck,
+  type MeetingEvent,
   type MeetingState,
 } from '../../core/index.ts';
 import type { MeetingPersistence, OutboxRecord } from '../offline/meetingStore.ts';
@@ -87,6 +88,9 @@ export class MeetingSync {
   private restoring: Promise<void> | null = null;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly listeners = new Set<() => void>();
+  private readonly batchListeners = new Set<
+    (before: MeetingState, events: MeetingEvent[]) => void
+  >();
   private readonly outbox = new Map<string, OutboxEntry>();
   /** Bumped on every join, disconnect and stop, so that an old join answer is ignored. */
   private joinSeq = 0;
@@ -125,6 +129,19 @@ export class MeetingSync {
   };
 
   getSnapshot = (): SyncView => this.view;
+
+  /** Every batch of events applied (pushed, or caught up on after a reconnect), with the state before. */
+  onBatch = (listener: (before: MeetingState, events: MeetingEvent[]) => void): (() => void) => {
+    this.batchListeners.add(listener);
+    return () => {
+      this.batchListeners.delete(listener);
+    };
+  };
+
+  private told(before: MeetingState | null, events: MeetingEvent[]): void {
+    if (!before || events.length === 0) return;
+    for (const listener of [...this.batchListeners]) listener(before, events);
+  }
 
   /** Start following the meeting; returns `stop`. Can be started again after a stop. */
   start = (): (() => void) => {
@@ -203,12 +220,14 @@ export class MeetingSync {
       this.update({ status: 'live', error: res.error });
       return;
     }
+    const before = this.view.meeting;
     const meeting =
       res.mode === 'snapshot'
         ? res.snapshot
         : res.events.reduce(apply, this.view.meeting ?? emptyMeeting());
     this.update({ status: 'live', meeting, rev: res.rev, error: null, fromDevice: false });
     this.scheduleSave();
+    if (res.mode === 'events') this.told(before, res.events);
     for (const msg of buffered) this.onEvents(msg);
     if (this.view.status === 'live') this.flush();
   }
@@ -225,8 +244,10 @@ export class MeetingSync {
       this.join(); // a gap: ask for what we missed
       return;
     }
+    const before = this.view.meeting;
     const meeting = msg.events.reduce(apply, this.view.meeting ?? emptyMeeting());
     this.update({ meeting, rev: msg.rev, clockOffsetMs: this.sampleClock(msg) });
+    this.told(before, msg.events);
     this.scheduleSave();
   }
 

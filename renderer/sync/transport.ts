@@ -24,7 +24,7 @@ export interface TransportHandlers {
   /** One of this user's opinion forms changed: fetch the list again. */
   formsChanged(): void;
   sessionEnded(): void;
-  /** Where the presenter is now (volatile, coalesced; see docs/protocol.md §13). */
+  /** Where the presenter is now (volatile, coalesced; see docs/protocol.md §14). */
   presenterMoved(msg: PresenterMoved): void;
 }
 

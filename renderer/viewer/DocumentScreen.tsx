@@ -1,6 +1,6 @@
 // The document screen (#/meetings/:id/documents/:documentId[/:page]): one meeting document in
 // the viewer. The page read is kept in the address, so a reload or a shared link opens there.
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WithAnnotations } from '../annotations/WithAnnotations.tsx';
 import { fileUrl } from '../api/http.ts';
@@ -11,6 +11,8 @@ import { useMeeting } from '../hooks/useMeeting.ts';
 import { platform } from '../platform.ts';
 import { PresenterBar } from '../presenter/PresenterBar.tsx';
 import { usePresenter } from '../presenter/usePresenter.ts';
+import { cssString } from '../publish/announceText.ts';
+import { useReadReceipt } from '../publish/useReadReceipt.ts';
 import { PdfViewer } from './PdfViewer.tsx';
 
 interface Props {
@@ -29,6 +31,7 @@ export function DocumentScreen({ meetingId, documentId, page, query }: Props) {
   const { pageShown } = presenting;
   const [shownPage, setShownPage] = useState(page ?? 1);
   const doc = meeting?.documents[documentId];
+  const receipt = useReadReceipt(meeting, documentId, user, send);
   const sha256 = doc?.sha256;
   const size = doc?.size;
   const source = useMemo(
@@ -56,6 +59,11 @@ export function DocumentScreen({ meetingId, documentId, page, query }: Props) {
     const title = (
       <span className="viewer-title" title={doc.name} data-testid="viewer-title">
         {doc.name}
+        {doc.label && (
+          <span className="doc-label" data-testid="viewer-label">
+            {doc.label}
+          </span>
+        )}
       </span>
     );
     const download = (
@@ -121,8 +129,24 @@ export function DocumentScreen({ meetingId, documentId, page, query }: Props) {
       </div>
     );
   }
+  // a labelled document shows its label on every page (publish.css draws it in the page)
+  const label = doc?.label ?? '';
+  const style = label ? ({ '--doc-label': cssString(label) } as CSSProperties) : undefined;
   return (
-    <main className="viewer-screen">
+    <main
+      className="viewer-screen"
+      data-doc-label={label || undefined}
+      style={style}
+      aria-label={label ? t('builder.publish.labelOnPage', { label }) : undefined}
+    >
+      {receipt.showNotice && (
+        <p className="receipt-notice" role="note" data-testid="receipt-notice">
+          <span>{t('builder.publish.receiptNotice')}</span>
+          <button type="button" onClick={receipt.dismiss}>
+            {t('builder.publish.gotIt')}
+          </button>
+        </p>
+      )}
       {meeting && doc && (
         <PresenterBar
           meeting={meeting}

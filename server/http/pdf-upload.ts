@@ -6,6 +6,7 @@ import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { MultipartFields } from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { parse as parseRange } from 'range-parser';
 import { appError, LIMITS, type AppError } from '../../core/index.ts';
@@ -43,7 +44,9 @@ export function cleanName(name: string): string {
 export async function receivePdf(
   req: FastifyRequest,
   deps: PdfUploadDeps,
-): Promise<{ ok: true; pdf: StoredPdf } | { ok: false; error: AppError }> {
+): Promise<
+  { ok: true; pdf: StoredPdf; fields: Record<string, string> } | { ok: false; error: AppError }
+> {
   const part = await req.file().catch(() => undefined);
   if (!part || part.fieldname !== 'file')
     return {
@@ -101,10 +104,24 @@ export async function receivePdf(
       };
     const sha256 = hash.digest('hex');
     await storeBlob(tmp, join(deps.blobDir, sha256));
-    return { ok: true, pdf: { name, sha256, size, pages: checked.pages } };
+    return {
+      ok: true,
+      pdf: { name, sha256, size, pages: checked.pages },
+      fields: textFields(part.fields),
+    };
   } finally {
     await unlink(tmp).catch(() => undefined);
   }
+}
+
+/** The text fields sent before the file (e.g. the document's "access"). */
+function textFields(fields: MultipartFields): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(fields)) {
+    const one = Array.isArray(value) ? value[0] : value;
+    if (one?.type === 'field' && typeof one.value === 'string') out[name] = one.value;
+  }
+  return out;
 }
 
 /** Moves a checked upload into the content-addressed folder, durably; a twin is kept once. */

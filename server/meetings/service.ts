@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   appError,
+  canSeeMeeting,
   closeVoteEvent,
   decide,
   EMPTY_TALLY,
@@ -82,13 +83,17 @@ export class MeetingService {
     return [...this.#meetings.values()].filter((m) => m.durable.rev > 0);
   }
 
-  /** Meetings this person takes part in (all of them for a global admin), newest first. */
+  /**
+   * Meetings this person takes part in (all of them for a global admin), newest first; drafts
+   * only for their organisers.
+   */
   summariesFor(actor: Actor): MeetingSummary[] {
     const out: MeetingSummary[] = [];
     for (const m of this.all()) {
       const s = m.durable;
       const role = roleIn(s, actor);
-      if (role === null) continue;
+      // a draft is listed to its organisers only
+      if (role === null || !canSeeMeeting(s, role)) continue;
       out.push({
         id: s.id,
         title: s.title,
@@ -96,6 +101,7 @@ export class MeetingService {
         startsAt: s.startsAt,
         status: s.status,
         role,
+        publishedAt: s.publishedAt,
       });
     }
     return out.sort((a, b) => Date.parse(b.startsAt) - Date.parse(a.startsAt));

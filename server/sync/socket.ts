@@ -6,8 +6,10 @@ import {
   appError,
   audienceOf,
   canSee,
+  canSeeMeeting,
   ClientCommandSchema,
   CommandEnvelopeSchema,
+  DRAFT_MESSAGE,
   eventsFor,
   JoinRequestSchema,
   LeaveRequestSchema,
@@ -208,6 +210,8 @@ function join(socket: IoSocket, meetings: MeetingService, req: unknown): JoinAck
       ok: false,
       error: appError('FORBIDDEN', 'You are not a participant of this meeting.'),
     };
+  if (role && !canSeeMeeting(log.durable, role))
+    return { ok: false, error: appError('FORBIDDEN', DRAFT_MESSAGE) };
   const rev = log.durable.rev;
   const oldest = log.recent[0]?.rev ?? rev + 1;
   const canReplay =
@@ -296,6 +300,9 @@ function deliverEvents(
     const theirs = events.filter((_, i) => canSee(audiences[i]!, '', role));
     io.to(roleRoom(log.id, role)).except(namedRooms).emit('meeting:events', msg(theirs));
   }
+  // the room's screen sees what is for everyone
+  const shown = events.filter((_, i) => audiences[i]!.kind === 'all');
+  io.to(projectorRoom(log.id)).emit('meeting:events', msg(shown));
 }
 
 /** Keeps sockets' rooms in step with participants being added, removed or given another role. */
@@ -320,6 +327,10 @@ function followMembership(io: IoServer, log: MeetingLog, events: MeetingEvent[])
           }
         });
       io.to(userRoom(u)).emit('meetings:changed');
+    } else if (e.type === 'meeting.published') {
+      // the participants' lists gain the meeting; their apps start fetching its pack
+      const rooms = Object.keys(log.durable.participants).map(userRoom);
+      io.to([...rooms, ADMINS_ROOM]).emit('meetings:changed');
     } else if (
       e.type === 'meeting.created' ||
       e.type === 'meeting.updated' ||

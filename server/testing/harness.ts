@@ -308,10 +308,13 @@ export interface MeetingFixture {
 
 export const STARTS_AT = '2026-03-09T08:00:00+07:00';
 
-/** A meeting made by a secretary with commands: a chair, delegates, an observer, agenda items. */
+/**
+ * A meeting made by a secretary with commands: a chair, delegates, an observer, agenda items;
+ * published (so that everyone may join) unless `draft`.
+ */
 export async function createMeeting(
   t: TestServer,
-  opts: { delegates?: number; items?: number; title?: string } = {},
+  opts: { delegates?: number; items?: number; title?: string; draft?: boolean } = {},
 ): Promise<MeetingFixture> {
   const secretary = await t.account('secretary', 'Thư ký Lê Thị Hoa');
   const chair = await t.account('member', 'Chủ tọa Nguyễn Văn An');
@@ -359,6 +362,7 @@ export async function createMeeting(
         }),
       );
     }
+    if (!opts.draft) await expectOk(c.command(meetingId, { type: 'meeting.publish', payload: {} }));
     const snap = await c.snapshot(meetingId);
     const itemIds = snap.agenda.children[''] ?? [];
     return { meetingId, itemIds, secretary, chair, delegates, observer, outsider };
