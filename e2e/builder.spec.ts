@@ -173,6 +173,12 @@ test('the secretary builds a meeting and a delegate finds it', async ({ browser 
   await zone.dispatchEvent('drop', { dataTransfer });
   await expect(nested.getByTestId('builder-document')).toHaveText([/phu-luc\.pdf/]);
 
+  // the secretary publishes the pack (until then it is a draft only organisers see)
+  await page.getByTestId('view-meeting').click();
+  await expect(page.getByTestId('meeting-title')).toHaveText(title);
+  await page.getByTestId('publish-button').click();
+  await expect(page.getByTestId('published-at')).toContainText('Đã phát hành');
+
   // a delegate in another browser finds the meeting with its agenda and documents
   const delContext = await browser.newContext();
   const delegate = await delContext.newPage();

@@ -1,8 +1,8 @@
 // The app's top level: who is signed in, the shared socket, and which screen shows.
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, type LoginResult, type User } from '../api/http.ts';
-import { ToastProvider } from '../components/Toasts.tsx';
+import { ToastProvider, useToast } from '../components/Toasts.tsx';
 import { DesktopLoginBar } from '../desktop/DesktopLoginBar.tsx';
 import { TopBar } from '../components/TopBar.tsx';
 import { platform } from '../platform.ts';
@@ -259,7 +259,14 @@ function SignedIn({ userName, onLogout, onPasswordChanged, onSessionEnded }: Sig
 /** The open meeting's pack keeps downloading whichever of its screens is shown. */
 function KeepPack({ meetingId }: { meetingId: string }) {
   const { user } = useSession();
-  const { meeting, status } = useMeeting(meetingId);
+  const { meeting, status, rejected } = useMeeting(meetingId);
+  // a change made offline that the server refused once it was sent: say so, once each
+  const toast = useToast();
+  const told = useRef(0);
+  useEffect(() => {
+    for (const r of rejected.slice(told.current)) toast(r.error);
+    told.current = rejected.length;
+  }, [rejected, toast]);
   if (!meeting) return null;
   return <PackKeeper meeting={meeting} userId={user.id} online={status === 'live'} />;
 }
