@@ -9,6 +9,7 @@ import { canCreateMeeting, COMMAND_ROLES, roleIn } from './permissions.ts';
 import { anyVoteOpen, decideProxy } from './proxies.ts';
 import type { Command } from './schemas.ts';
 import { decideMinutes } from './minutes-rules.ts';
+import { decideReanchor } from './reanchor.ts';
 import { decideSpeaker } from './speakers.ts';
 import { decideVote } from './voting.ts';
 
@@ -199,6 +200,8 @@ function decideInMeeting(
         },
       });
     }
+    case 'annotation.reanchor':
+      return decideReanchor(s, command);
     case 'document.remove': {
       if (!s.documents[command.payload.documentId])
         return fail('NOT_FOUND', 'This document does not exist.');
