@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from '@cantoo/pdf-lib';
-import type { PdfRect } from '../../core/index.ts';
+import type { AnnotationShape, PdfRect } from '../../core/index.ts';
 
 const FONT = join(
   dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')),
@@ -67,4 +67,69 @@ export function boxOfWords(made: MadePdf, words: string): { page: number; box: P
     page: line.page,
     box: { x: line.x + line.widthOf(before), y: line.y, w: line.widthOf(words), h: SIZE * 0.7 },
   };
+}
+
+// The document used by the tests: a report, a paragraph to insert, and the annotated words.
+export const SENTENCE = 'Hội đồng thống nhất phân bổ thêm ngân sách cho trường học vùng cao.';
+export const PART = 'chi thường xuyên được bảo đảm';
+export const NOTE_LINE = 'Việc sửa chữa đường liên xã sẽ được xem xét trong kỳ họp sau.';
+export const INK_WORDS = 'Đề nghị Sở Tài chính';
+
+export const BEFORE = [
+  'BÁO CÁO TÌNH HÌNH THỰC HIỆN NGÂN SÁCH NĂM 2026',
+  '',
+  'Phần I. Đánh giá chung',
+  'Năm qua, tỉnh đã hoàn thành phần lớn các chỉ tiêu kinh tế đề ra.',
+  `Thu ngân sách đạt 105% dự toán, ${PART}.`,
+  '',
+  'Phần II. Kiến nghị',
+  SENTENCE,
+  NOTE_LINE,
+  `${INK_WORDS} báo cáo tiến độ giải ngân hằng quý.`,
+];
+
+export const INSERTED = [
+  'Bổ sung: Ủy ban nhân dân tỉnh đã trình Hội đồng báo cáo quyết toán năm trước,',
+  'trong đó nêu rõ các khoản chi chưa giải ngân và nguyên nhân chậm trễ.',
+  '',
+];
+
+/** The lines with `extra` inserted before "Phần II". */
+export function inserted(extra: string[]): string[] {
+  const at = BEFORE.indexOf('Phần II. Kiến nghị');
+  return [...BEFORE.slice(0, at), ...extra, ...BEFORE.slice(at)];
+}
+
+export function highlightOn(made: MadePdf, quote: string, prefix: string, suffix: string) {
+  const { page, box } = boxOfWords(made, quote);
+  const shape: AnnotationShape = {
+    kind: 'highlight',
+    rects: [{ x: box.x, y: box.y - 2, w: box.w, h: 14 }],
+    quote,
+    prefix,
+    suffix,
+  };
+  return { page, shape };
+}
+
+/** A note right of the end of a line (nearer to it than to the line above); ink under words. */
+export function noteAndInk(made: MadePdf) {
+  const line = boxOfWords(made, NOTE_LINE);
+  const note = {
+    page: line.page,
+    shape: { kind: 'note', x: line.box.x + line.box.w + 10, y: line.box.y + 5 } as const,
+  };
+  const words = boxOfWords(made, INK_WORDS);
+  const y = words.box.y - 3;
+  const ink = {
+    page: words.page,
+    shape: {
+      kind: 'ink' as const,
+      strokes: [
+        [words.box.x, y, words.box.x + words.box.w / 2, y - 1, words.box.x + words.box.w, y],
+      ],
+      width: 1.5,
+    },
+  };
+  return { note, ink };
 }

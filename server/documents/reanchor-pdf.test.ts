@@ -14,76 +14,25 @@ import {
   type PdfRect,
 } from '../../core/index.ts';
 import { readLayout } from './pdf-layout.ts';
-import { boxOfWords, makeTextPdf, type MadePdf } from './reanchor-fixtures.ts';
-
-const SENTENCE = 'Hội đồng thống nhất phân bổ thêm ngân sách cho trường học vùng cao.';
-const PART = 'chi thường xuyên được bảo đảm';
-const NOTE_LINE = 'Việc sửa chữa đường liên xã sẽ được xem xét trong kỳ họp sau.';
-const INK_WORDS = 'Đề nghị Sở Tài chính';
-
-const BEFORE = [
-  'BÁO CÁO TÌNH HÌNH THỰC HIỆN NGÂN SÁCH NĂM 2026',
-  '',
-  'Phần I. Đánh giá chung',
-  'Năm qua, tỉnh đã hoàn thành phần lớn các chỉ tiêu kinh tế đề ra.',
-  `Thu ngân sách đạt 105% dự toán, ${PART}.`,
-  '',
-  'Phần II. Kiến nghị',
-  SENTENCE,
+import {
+  BEFORE,
+  boxOfWords,
+  highlightOn,
+  INK_WORDS,
+  inserted,
+  INSERTED,
+  makeTextPdf,
   NOTE_LINE,
-  `${INK_WORDS} báo cáo tiến độ giải ngân hằng quý.`,
-];
-
-const INSERTED = [
-  'Bổ sung: Ủy ban nhân dân tỉnh đã trình Hội đồng báo cáo quyết toán năm trước,',
-  'trong đó nêu rõ các khoản chi chưa giải ngân và nguyên nhân chậm trễ.',
-  '',
-];
-
-/** The lines with `extra` inserted before "Phần II". */
-function inserted(extra: string[]): string[] {
-  const at = BEFORE.indexOf('Phần II. Kiến nghị');
-  return [...BEFORE.slice(0, at), ...extra, ...BEFORE.slice(at)];
-}
+  noteAndInk,
+  PART,
+  SENTENCE,
+  type MadePdf,
+} from './reanchor-fixtures.ts';
 
 async function version(lines: string[]): Promise<{ made: MadePdf; layout: DocumentLayout }> {
   const made = await makeTextPdf(lines);
   // pdf.js takes the buffer it is given
   return { made, layout: (await readLayout(made.bytes.slice())).layout };
-}
-
-function highlightOn(made: MadePdf, quote: string, prefix: string, suffix: string) {
-  const { page, box } = boxOfWords(made, quote);
-  const shape: AnnotationShape = {
-    kind: 'highlight',
-    rects: [{ x: box.x, y: box.y - 2, w: box.w, h: 14 }],
-    quote,
-    prefix,
-    suffix,
-  };
-  return { page, shape };
-}
-
-/** A note right of the end of a line (nearer to it than to the line above); ink under words. */
-function noteAndInk(made: MadePdf) {
-  const line = boxOfWords(made, NOTE_LINE);
-  const note = {
-    page: line.page,
-    shape: { kind: 'note', x: line.box.x + line.box.w + 10, y: line.box.y + 5 } as const,
-  };
-  const words = boxOfWords(made, INK_WORDS);
-  const y = words.box.y - 3;
-  const ink = {
-    page: words.page,
-    shape: {
-      kind: 'ink' as const,
-      strokes: [
-        [words.box.x, y, words.box.x + words.box.w / 2, y - 1, words.box.x + words.box.w, y],
-      ],
-      width: 1.5,
-    },
-  };
-  return { note, ink };
 }
 
 /** The highlight's rects together cover the words' box on its line. */
