@@ -107,7 +107,7 @@ export function decideReanchor(
  * those still on an earlier version (re-anchoring moves every one it can place).
  */
 export function unplacedAnnotations(
-  state: MeetingState,
+  state: Pick<MeetingState, 'annotations' | 'documents'>,
   documentId: string,
   userId: string,
 ): Annotation[] {
