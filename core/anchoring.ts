@@ -71,6 +71,8 @@ interface Folded {
 interface Indexed {
   layout: DocumentLayout;
   units: Unit[];
+  /** The unit of each item's first character, by page and item (-1 for an empty item). */
+  itemStart: number[][];
   compact: Folded;
   loose: Folded;
 }
@@ -109,9 +111,13 @@ function indexOf(layout: DocumentLayout): Indexed {
   const known = indexes.get(layout);
   if (known) return known;
   const units: Unit[] = [];
+  const itemStart: number[][] = [];
   layout.pages.forEach((page, p) => {
+    const starts: number[] = [];
+    itemStart.push(starts);
     page.items.forEach((item, i) => {
       const chars = Array.from(item.str.normalize('NFC'));
+      starts.push(chars.length ? units.length : -1);
       chars.forEach((ch, ci) => units.push({ ch, p, i, ci, n: chars.length }));
       if (item.eol) units.push({ ch: '\n', p, i, ci: chars.length, n: chars.length });
     });
@@ -120,6 +126,7 @@ function indexOf(layout: DocumentLayout): Indexed {
   const built: Indexed = {
     layout,
     units,
+    itemStart,
     compact: fold(units, keepCompact),
     loose: fold(units, keepLoose),
   };
@@ -303,10 +310,9 @@ function anchorNear(
     }
   });
   if (nearest < 0) return null;
-  const onPage = ix.units.filter((u) => u.p === page - 1 && u.i >= 0);
-  const startAt = onPage.findIndex((u) => u.i === nearest);
   // from the nearest item's first letter, forward to enough letters; short of it, backward
-  let first = ix.units.indexOf(onPage[startAt]!);
+  let first = ix.itemStart[page - 1]?.[nearest] ?? -1;
+  if (first < 0) return null;
   let last = first;
   let letters = 0;
   const isLetter = (u: Unit) => !SPACE.test(u.ch);

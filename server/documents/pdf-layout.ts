@@ -9,6 +9,8 @@ import { layoutItem, type DocumentLayout, type PageLayout } from '../../core/anc
 export const LAYOUT_LIMITS = {
   pages: 2000,
   pageItems: 20_000,
+  /** ~80 bytes each as JSON: the stored layout stays within tens of megabytes. */
+  totalItems: 400_000,
   pageChars: 20_000,
   totalChars: 4_000_000,
 } as const;
@@ -37,6 +39,7 @@ export async function readLayout(data: Uint8Array): Promise<LayoutRead> {
     const count = Math.min(doc.numPages, LAYOUT_LIMITS.pages);
     let truncated = count < doc.numPages;
     let total = 0;
+    let totalItems = 0;
     const pages: PageLayout[] = [];
     for (let n = 1; n <= count; n++) {
       const out: PageLayout = { width: 0, height: 0, items: [] };
@@ -49,7 +52,17 @@ export async function readLayout(data: Uint8Array): Promise<LayoutRead> {
         let chars = 0;
         for (const item of content.items) {
           if (!('str' in item)) continue;
-          if (out.items.length >= LAYOUT_LIMITS.pageItems || chars >= LAYOUT_LIMITS.pageChars) {
+          // an empty item only ends a line: mark the line's last item instead
+          const last = out.items.at(-1);
+          if (!item.str && last) {
+            if (item.hasEOL) last.eol = true;
+            continue;
+          }
+          if (
+            out.items.length >= LAYOUT_LIMITS.pageItems ||
+            totalItems + out.items.length >= LAYOUT_LIMITS.totalItems ||
+            chars >= LAYOUT_LIMITS.pageChars
+          ) {
             truncated = true;
             break;
           }
@@ -61,6 +74,7 @@ export async function readLayout(data: Uint8Array): Promise<LayoutRead> {
           out.items.push(layoutItem(item));
         }
         total += chars;
+        totalItems += out.items.length;
         page.cleanup();
       } catch {
         out.items = [];
