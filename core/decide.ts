@@ -9,9 +9,9 @@ import { canCreateMeeting, COMMAND_ROLES, roleIn } from './permissions.ts';
 import { anyVoteOpen, decideProxy } from './proxies.ts';
 import type { Command } from './schemas.ts';
 import { decideMinutes } from './minutes-rules.ts';
-import { decideReanchor } from './reanchor.ts';
 import { decideSpeaker } from './speakers.ts';
 import { decideVote } from './voting.ts';
+import { decideReanchor } from './reanchor.ts';
 
 export type { DecideContext, Decision } from './decision.ts';
 
