@@ -4,7 +4,7 @@ import i18next from 'i18next';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { initReactI18next } from 'react-i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Annotation, MeetingState } from '../../core/index.ts';
+import type { Annotation, DocumentInfo, MeetingState } from '../../core/index.ts';
 import { vi } from '../i18n/vi.ts';
 import { UnplacedList } from './UnplacedList.tsx';
 
@@ -54,7 +54,7 @@ const meeting: Pick<MeetingState, 'annotations' | 'documents'> = {
       pages: 4,
       uploadedBy: 'sec',
       uploadedAt: NOW,
-    },
+    } as DocumentInfo,
   },
   annotations: {
     gone: annotation('gone', 'del1', A, 'Hội đồng thống nhất phân bổ ngân sách.'),

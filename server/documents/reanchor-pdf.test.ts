@@ -9,6 +9,7 @@ import {
   unplacedAnnotations,
   type Annotation,
   type AnnotationShape,
+  type DocumentInfo,
   type DocumentLayout,
   type MeetingState,
   type PdfRect,
@@ -194,6 +195,7 @@ function annotation(
   };
 }
 
+// (cast: other branches add fields to DocumentInfo that re-anchoring does not read)
 function stateWith(sha256: string, annotations: Annotation[]): MeetingState {
   const s = emptyMeeting();
   return {
@@ -208,7 +210,7 @@ function stateWith(sha256: string, annotations: Annotation[]): MeetingState {
         pages: 2,
         uploadedBy: 'sec',
         uploadedAt: NOW,
-      },
+      } as DocumentInfo,
     },
     annotations: Object.fromEntries(annotations.map((a) => [a.id, a])),
   };
