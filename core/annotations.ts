@@ -30,6 +30,7 @@ type AnnotationEvent = Extract<
       | 'annotation.deleted'
       | 'annotation.shared'
       | 'annotation.unshared'
+      | 'annotation.reanchored'
       | 'note.saved'
       | 'presentation.started'
       | 'presentation.stopped';
@@ -223,6 +224,15 @@ export function applyAnnotation(s: MeetingState, e: AnnotationEvent): MeetingSta
       return {
         ...s,
         annotations: { ...s.annotations, [a.id]: { ...a, shared: false, updatedAt, version } },
+      };
+    }
+    case 'annotation.reanchored': {
+      const a = s.annotations[e.payload.annotationId];
+      if (!a) return s;
+      const { sha256, page, shape, version } = e.payload;
+      return {
+        ...s,
+        annotations: { ...s.annotations, [a.id]: { ...a, sha256, page, shape, version } },
       };
     }
     case 'note.saved': {

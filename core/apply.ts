@@ -157,6 +157,7 @@ function applyBody(s: MeetingState, e: MeetingEvent): MeetingState {
     case 'annotation.deleted':
     case 'annotation.shared':
     case 'annotation.unshared':
+    case 'annotation.reanchored':
     case 'note.saved':
     case 'presentation.started':
     case 'presentation.stopped':

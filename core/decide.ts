@@ -13,6 +13,7 @@ import { decidePublish, documentWithDefaults } from './publish.ts';
 import { decideSpeaker } from './speakers.ts';
 import { canSeeMeeting } from './visibility.ts';
 import { decideVote } from './voting.ts';
+import { decideReanchor } from './reanchor.ts';
 
 export type { DecideContext, Decision } from './decision.ts';
 
@@ -217,6 +218,8 @@ function decideInMeeting(
         },
       });
     }
+    case 'annotation.reanchor':
+      return decideReanchor(s, command);
     case 'document.remove': {
       if (!s.documents[command.payload.documentId])
         return fail('NOT_FOUND', 'This document does not exist.');

@@ -94,6 +94,20 @@ export type EventBody =
       type: 'annotation.unshared';
       payload: { annotationId: string; author: string; updatedAt: string; version: number };
     }
+  /** Moved to a new version of its document (core/reanchor.ts); same audience as an update. */
+  | {
+      type: 'annotation.reanchored';
+      payload: {
+        annotationId: string;
+        author: string;
+        shared: boolean;
+        /** The new version the geometry now refers to. */
+        sha256: string;
+        page: number;
+        shape: AnnotationShape;
+        version: number;
+      };
+    }
   | {
       type: 'note.saved';
       payload: { userId: string; itemId: string; text: string; updatedAt: string };

@@ -16,6 +16,8 @@ export * from './speakers.ts';
 export * from './tally.ts';
 export * from './voting.ts';
 export * from './annotations.ts';
+export * from './anchoring.ts';
+export * from './reanchor.ts';
 export * from './forms.ts';
 export * from './minutes-rules.ts';
 export * from './minutes.ts';

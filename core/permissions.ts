@@ -22,6 +22,8 @@ export const COMMAND_ROLES: Record<Exclude<CommandType, 'meeting.create'>, reado
   'attendance.set': RUNNERS,
   'document.add': ORGANISERS,
   'document.remove': ORGANISERS,
+  // server-made when a document is replaced (core/reanchor.ts)
+  'annotation.reanchor': ORGANISERS,
   // a delegate acts for themselves; the rule files check that (organisers act for anyone)
   'proxy.grant': ALL_BUT_OBSERVERS,
   'proxy.revoke': ALL_BUT_OBSERVERS,

@@ -425,6 +425,25 @@ export const ServerCommandSchema = z.discriminatedUnion('type', [
       pages: z.number().int().min(1),
     }),
   }),
+  // a document's annotations moved to its new version (core/reanchor.ts)
+  z.strictObject({
+    type: z.literal('annotation.reanchor'),
+    payload: z.strictObject({
+      documentId: Id,
+      fromSha: Sha256,
+      toSha: Sha256,
+      placements: z
+        .array(
+          z.strictObject({
+            annotationId: Id,
+            version: z.number().int().min(1),
+            page: Page,
+            shape: AnnotationShapeSchema,
+          }),
+        )
+        .max(1_000_000),
+    }),
+  }),
 ]);
 
 export type ClientCommand = z.infer<typeof ClientCommandSchema>;

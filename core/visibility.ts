@@ -37,6 +37,7 @@ export function audienceOf(event: MeetingEvent): Audience {
       return event.payload.annotation.shared ? EVERYONE : only(event.payload.annotation.author);
     case 'annotation.updated':
     case 'annotation.deleted':
+    case 'annotation.reanchored':
       return event.payload.shared ? EVERYONE : only(event.payload.author);
     case 'note.saved':
       return only(event.payload.userId);

@@ -10,7 +10,13 @@ import { appError } from '../core/index.ts';
 import { AccountService } from './auth/accounts.ts';
 import { generatePassword } from './auth/passwords.ts';
 import { loadDemo, type DemoLogin } from './demo.ts';
+import { DocumentLayouts } from './documents/document-layouts.ts';
 import { DocumentTexts } from './documents/document-texts.ts';
+import {
+  reanchorOnReplace,
+  type ReanchorOutcome,
+  type ReanchorRequest,
+} from './documents/reanchor.ts';
 import { PdfChecker } from './documents/pdf-check.ts';
 import { registerAuthRoutes } from './http/auth-routes.ts';
 import { requireUser, sendError } from './http/common.ts';
@@ -57,6 +63,8 @@ export interface RunningServer {
   accounts: AccountService;
   ballots: BallotService;
   forms: FormService;
+  /** Moves a replaced document's annotations to its new version (server/documents/reanchor.ts). */
+  reanchor(req: ReanchorRequest): Promise<ReanchorOutcome>;
   close(): Promise<void>;
 }
 
@@ -141,6 +149,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   // a second worker reads documents' text for search, so that it never delays an upload's check
   const textReader = new PdfChecker();
   const texts = new DocumentTexts({ blobDir: store.blobDir, reader: textReader, log });
+  const layouts = new DocumentLayouts({ blobDir: store.blobDir, reader: textReader });
   let firstAdmin: RunningServer['firstAdmin'];
   let demoLogins: DemoLogin[] | undefined;
   if (opts.demo) {
@@ -238,6 +247,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     accounts,
     ballots,
     forms,
+    reanchor: (req) => reanchorOnReplace({ meetings, layouts }, req),
     async close() {
       io.disconnectSockets(true);
       // a response that ends during shutdown leaves a keep-alive connection that would hold

@@ -1,9 +1,14 @@
 // Checks uploaded PDFs, and reads their text for search, in a worker thread, one at a time; a
 // worker that hangs is replaced.
 import { Worker } from 'node:worker_threads';
-import type { PdfCheck, PdfTextResult, WorkerRequest } from './pdf-check.worker.ts';
+import type {
+  PdfCheck,
+  PdfLayoutResult,
+  PdfTextResult,
+  WorkerRequest,
+} from './pdf-check.worker.ts';
 
-export type { PdfCheck, PdfText, PdfTextResult } from './pdf-check.worker.ts';
+export type { PdfCheck, PdfLayoutResult, PdfText, PdfTextResult } from './pdf-check.worker.ts';
 
 const TIMEOUT_MS = 60_000;
 /** Reading every page's text of a long book takes longer than opening it. */
@@ -31,6 +36,14 @@ export class PdfChecker {
   /** Every page's text (bounded, see TEXT_LIMITS); never rejects. */
   readText(file: string): Promise<PdfTextResult> {
     return this.#run<PdfTextResult>({ kind: 'text', file }, TEXT_TIMEOUT_MS, (detail) => ({
+      ok: false,
+      detail,
+    }));
+  }
+
+  /** Every page's text items with positions (bounded, see LAYOUT_LIMITS); never rejects. */
+  readLayout(file: string): Promise<PdfLayoutResult> {
+    return this.#run<PdfLayoutResult>({ kind: 'layout', file }, TEXT_TIMEOUT_MS, (detail) => ({
       ok: false,
       detail,
     }));

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { foldForSearch } from '../../core/text.ts';
+import { readLayout } from './pdf-layout.ts';
 
 export type PdfCheck =
   { ok: true; pages: number } | { ok: false; reason: 'password' | 'invalid'; detail: string };
@@ -33,7 +34,19 @@ const TEXT_OPTIONS = {
   standardFontDataUrl: join(PDFJS_DIR, 'standard_fonts') + '/',
 };
 
-export type WorkerRequest = { id: number; file: string; kind?: 'check' | 'text' };
+export type WorkerRequest = { id: number; file: string; kind?: 'check' | 'text' | 'layout' };
+
+/** `file`: the layout as it is stored (blobs/<sha256>.layout.json), serialised off the main thread. */
+export type PdfLayoutResult = { ok: true; file: string } | { ok: false; detail: string };
+
+async function layoutOf(file: string): Promise<PdfLayoutResult> {
+  try {
+    const read = await readLayout(new Uint8Array(await readFile(file)));
+    return { ok: true, file: JSON.stringify({ v: 1, ...read }) };
+  } catch (err) {
+    return { ok: false, detail: String((err as Error)?.message ?? err) };
+  }
+}
 
 async function check(file: string): Promise<PdfCheck> {
   const data = new Uint8Array(await readFile(file));
@@ -108,6 +121,14 @@ async function readText(file: string): Promise<PdfTextResult> {
 }
 
 parentPort?.on('message', (msg: WorkerRequest) => {
+  if (msg.kind === 'layout') {
+    layoutOf(msg.file).then(
+      (result) => parentPort?.postMessage({ id: msg.id, result }),
+      (err: unknown) =>
+        parentPort?.postMessage({ id: msg.id, result: { ok: false, detail: String(err) } }),
+    );
+    return;
+  }
   if (msg.kind === 'text') {
     readText(msg.file).then(
       (result) => parentPort?.postMessage({ id: msg.id, result }),

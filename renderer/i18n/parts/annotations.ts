@@ -62,6 +62,18 @@ export const annotationsVi = {
     damaged: 'Tệp tài liệu bị hỏng, không thể ghi chú vào bản tải về.',
     failed: 'Không tạo được tệp PDF. Kiểm tra kết nối rồi thử lại.',
   },
+  reanchor: {
+    title: 'Không đặt lại được trên phiên bản mới',
+    intro:
+      'Tài liệu đã được thay bằng phiên bản mới và không còn đoạn văn mà {{count}} ghi chú dưới đây gắn vào. Ghi chú vẫn được giữ trên phiên bản cũ; bạn có thể chép lại nội dung rồi xoá.',
+    page: 'Trang {{page}} (phiên bản cũ)',
+    kind: { highlight: 'Tô sáng', ink: 'Nét vẽ', note: 'Ghi chú', text: 'Hộp chữ' },
+    noText: '(không có chữ)',
+    delete: 'Xoá',
+    deleteTitle: 'Xoá hẳn ghi chú này',
+    deleting: 'Đang xoá…',
+    failed: 'Không xoá được. Kiểm tra kết nối rồi thử lại.',
+  },
 };
 
 export const annotationsEn: typeof annotationsVi = {
@@ -126,5 +138,17 @@ export const annotationsEn: typeof annotationsVi = {
     encrypted: 'This document has a password, so annotations cannot be written into a copy.',
     damaged: 'The document file is damaged, so annotations cannot be written into a copy.',
     failed: 'The PDF could not be made. Check the connection and try again.',
+  },
+  reanchor: {
+    title: 'Could not be placed on the new version',
+    intro:
+      'The document was replaced by a new version that no longer has the text these {{count}} annotation(s) were attached to. They are kept on the old version; you can copy what you need, then delete them.',
+    page: 'Page {{page}} (old version)',
+    kind: { highlight: 'Highlight', ink: 'Drawing', note: 'Note', text: 'Text box' },
+    noText: '(no text)',
+    delete: 'Delete',
+    deleteTitle: 'Delete this annotation for good',
+    deleting: 'Deleting…',
+    failed: 'It could not be deleted. Check the connection and try again.',
   },
 };
