@@ -196,6 +196,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     maxUploadBytes,
     readAudit: (id) => store.readAudit(id),
     onStored: (sha256) => void texts.prepare(sha256),
+    reanchor: (req) => reanchorOnReplace({ meetings, layouts }, req),
   });
   registerFormRoutes(app, {
     accounts,

@@ -18,6 +18,7 @@ import {
   SENTENCE,
 } from './documents/reanchor-fixtures.ts';
 import {
+  api,
   createMeeting,
   expectOk,
   startTestServer,
@@ -140,5 +141,49 @@ describe('reanchorOnReplace', () => {
       actor: { userId: m.secretary.id, globalRole: 'secretary' },
     });
     expect(again).toMatchObject({ ok: true, moved: 0, unplaced: 1 });
+  });
+
+  it('runs when the secretary uploads a new version: the highlight is on the new file, same words', async () => {
+    const alice = m.delegates[0]!;
+    const a = await uploaded(BEFORE, 'to-trinh-v1.pdf');
+    const device = await t.connect(alice.token);
+    expect((await device.join(m.meetingId)).ok).toBe(true);
+    const { page, shape } = highlightOn(a.made, PART, 'đạt 105% dự toán,', '.');
+    await expectOk(
+      device.command(m.meetingId, {
+        type: 'annotation.create',
+        payload: {
+          annotationId: 'hl-route',
+          documentId: a.doc.id,
+          page,
+          color: '#ffd400',
+          text: '',
+          shape,
+          shared: false,
+        },
+      }),
+    );
+    const v2 = await makeTextPdf(inserted(INSERTED));
+    const form = new FormData();
+    form.append(
+      'file',
+      new Blob([new Uint8Array(v2.bytes)], { type: 'application/pdf' }),
+      'v2.pdf',
+    );
+    const res = await api<{ document: { sha256: string } }>(
+      t.url,
+      `/api/meetings/${m.meetingId}/documents/${a.doc.id}/versions`,
+      { token: m.secretary.token, body: form },
+    );
+    expect(res.status).toBe(201);
+    // moved before the upload was answered
+    const moved = (await device.snapshot(m.meetingId)).annotations['hl-route']!;
+    expect(moved.sha256).toBe(res.json.document.sha256);
+    if (moved.shape.kind !== 'highlight') throw new Error('kind');
+    const words = boxOfWords(v2, PART).box;
+    expect(moved.shape.rects[0]!.y).toBeLessThanOrEqual(words.y);
+    expect(moved.shape.rects[0]!.y + moved.shape.rects[0]!.h).toBeGreaterThanOrEqual(
+      words.y + words.h,
+    );
   });
 });

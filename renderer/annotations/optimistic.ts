@@ -95,7 +95,13 @@ export function displayedAnnotations(
 ): Annotation[] {
   let all = synced;
   for (const p of pending) all = applyPending(all, p.command, userId, sha256, p.at);
-  return Object.values(all)
-    .filter((a) => a.documentId === documentId && annotationVisibleTo(a, userId))
-    .toSorted((a, b) => a.page - b.page || a.createdAt.localeCompare(b.createdAt));
+  return (
+    Object.values(all)
+      // one made on an older version that could not be placed on this one is not drawn here: it
+      // is listed for its owner instead (UnplacedList)
+      .filter(
+        (a) => a.documentId === documentId && a.sha256 === sha256 && annotationVisibleTo(a, userId),
+      )
+      .toSorted((a, b) => a.page - b.page || a.createdAt.localeCompare(b.createdAt))
+  );
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { WithAnnotations } from '../annotations/WithAnnotations.tsx';
 import { fileUrl } from '../api/http.ts';
 import { ExportButton } from '../annotations/ExportButton.tsx';
+import { UnplacedList } from '../annotations/UnplacedList.tsx';
 import { useSession } from '../app/session.ts';
 import { documentHref, meetingHref } from '../app/route.ts';
 import { useMeeting } from '../hooks/useMeeting.ts';
@@ -154,6 +155,9 @@ export function DocumentScreen({ meetingId, documentId, page, query }: Props) {
           send={send}
           shown={{ documentId, page: shownPage }}
         />
+      )}
+      {meeting && doc && (
+        <UnplacedList meeting={meeting} documentId={documentId} userId={user.id} send={send} />
       )}
       {body}
     </main>

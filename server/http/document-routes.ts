@@ -18,6 +18,7 @@ import {
 } from '../../core/index.ts';
 import type { AccountService } from '../auth/accounts.ts';
 import type { MeetingService } from '../meetings/service.ts';
+import type { ReanchorRequest } from '../documents/reanchor.ts';
 import { parseOr400, requireUser, sendError } from './common.ts';
 import { receivePdf, sendPdfBlob, type PdfUploadDeps, type StoredPdf } from './pdf-upload.ts';
 
@@ -37,6 +38,8 @@ export interface DocumentDeps extends PdfUploadDeps {
   readAudit: (meetingId: string) => Promise<unknown[]>;
   /** Told once a checked document is stored (search reads its text then). */
   onStored?: (sha256: string) => void;
+  /** Moves a replaced document's annotations to its new version (server/documents/reanchor.ts). */
+  reanchor?: (req: ReanchorRequest) => Promise<{ ok: boolean }>;
 }
 
 export function registerDocumentRoutes(app: FastifyInstance, deps: DocumentDeps): void {
@@ -101,6 +104,20 @@ export function registerDocumentRoutes(app: FastifyInstance, deps: DocumentDeps)
       const replaced = log.recent.find((e) => e.rev === ack.rev && e.type === 'document.replaced');
       const document =
         replaced?.type === 'document.replaced' ? replaced.payload.current : undefined;
+      // everyone's annotations move to the new version before the answer (issue 5: nothing
+      // anyone wrote is lost; what cannot be placed stays, listed for its owner)
+      if (replaced?.type === 'document.replaced' && deps.reanchor) {
+        const outcome = await deps
+          .reanchor({
+            meetingId: log.id,
+            documentId: params.documentId,
+            fromSha: replaced.payload.previous.sha256,
+            toSha: replaced.payload.current.sha256,
+            actor: who,
+          })
+          .catch((err: unknown) => ({ ok: false as const, error: String(err) }));
+        if (!outcome.ok) req.log.warn({ outcome }, 'annotations were not moved to the new version');
+      }
       return reply.code(201).send({ document, rev: ack.rev });
     });
   });
