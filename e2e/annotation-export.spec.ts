@@ -47,11 +47,11 @@ test('downloads the document with my annotations as PDF annotations and my name 
   const other = await openDemoMeeting(browser, 'daibieu2');
   const mine = await device(me.page);
   const theirs = await device(other.page);
+  const stamp = Date.now();
   try {
     const doc = Object.values(mine.state.documents).find((d) => d.pages >= 2)!;
     expect(doc, `a document of ${VI_MEETING_TITLE} with 2 pages`).toBeTruthy();
     const base = { documentId: doc.id, color: '#ffd400', shared: false };
-    const stamp = Date.now();
     const commands: ClientCommand[] = [
       {
         type: 'annotation.create',
@@ -160,6 +160,14 @@ test('downloads the document with my annotations as PDF annotations and my name 
       await task.destroy();
     }
   } finally {
+    // leave the demo meeting as it was: other tests count the annotations on its documents
+    const remove = (annotationId: string): ClientCommand => ({
+      type: 'annotation.delete',
+      payload: { annotationId },
+    });
+    for (const kind of ['hl', 'ink', 'note', 'text'])
+      await send(mine.socket, mine.meetingId, remove(`${kind}-${stamp}`)).catch(() => undefined);
+    await send(theirs.socket, theirs.meetingId, remove(`shared-${stamp}`)).catch(() => undefined);
     mine.socket.disconnect();
     theirs.socket.disconnect();
     await me.context.close();

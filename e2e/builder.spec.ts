@@ -1,8 +1,21 @@
 // The secretary builds a meeting from nothing: details, agenda (nested, reordered by keyboard),
-// participants with roles, PDFs with a refused one; a delegate then finds the meeting.
+// participants with roles, four PDFs with a refused one, and publishes it; a delegate then finds
+// the meeting and its pack on their device, highlights words of a report; the secretary replaces
+// the report; the delegate is told, and the highlight is on the same words of the new version.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import {
+  BEFORE,
+  inserted,
+  INSERTED,
+  makeTextPdf,
+  NOTE_LINE,
+} from '../server/documents/reanchor-fixtures.ts';
 import { displayName, expectConnection, signIn } from './helpers.ts';
+import { centreY, expectRendered, highlight, highlights, pageSlot } from './viewer-helpers.ts';
+
+/** The report the delegate marks up, and its revised version (a paragraph inserted above). */
+const REPORT = 'bao-cao-thu-chi-ngan-sach.pdf';
 
 // real-world PDFs are read where they are (shared/corpus), never copied into the repository
 const corpus = (name: string): string =>
@@ -135,20 +148,18 @@ test('the secretary builds a meeting and a delegate finds it', async ({ browser 
   await expect(page.getByTestId('builder-participant')).toHaveCount(4);
 
   // uploads: two PDFs to the first item, a password-protected one and a text file refused
+  const v1 = await makeTextPdf(BEFORE);
   const report = item(page, 'Báo cáo tình hình quý IV');
   await report
     .getByTestId('file-input')
     .setInputFiles([
-      asFile(demoPdf('bao-cao-kinh-te-xa-hoi-2026.pdf')),
+      { name: REPORT, mimeType: 'application/pdf', buffer: Buffer.from(v1.bytes) },
       asFile(corpus('tracemonkey.pdf')),
       asFile(corpus('issue6010_1.pdf')),
       { name: 'ghi-chu.txt', mimeType: 'text/plain', buffer: Buffer.from('không phải PDF') },
     ]);
   await expect(report.getByTestId('builder-document')).toHaveCount(2);
-  await expect(report.getByTestId('builder-document')).toContainText([
-    'bao-cao-kinh-te-xa-hoi-2026.pdf',
-    'tracemonkey.pdf',
-  ]);
+  await expect(report.getByTestId('builder-document')).toContainText([REPORT, 'tracemonkey.pdf']);
   const locked = report.getByTestId('upload').filter({ hasText: 'issue6010_1.pdf' });
   await expect(locked).toHaveAttribute('data-refusal', 'password');
   await expect(locked.getByTestId('upload-message')).toHaveText(
@@ -193,8 +204,54 @@ test('the secretary builds a meeting and a delegate finds it', async ({ browser 
     'Kế hoạch năm 2027',
   ]);
   await expect(delegate.getByTestId('document')).toHaveCount(3);
+  // the pack downloads to the delegate's device as the meeting opens, with its progress line
+  await expect(delegate.getByTestId('pack-status')).toContainText('Đã lưu 3 tài liệu', {
+    timeout: 30_000,
+  });
+
+  // the delegate highlights words of the report, then goes back to the meeting
+  const meetingUrl = delegate.url();
+  await delegate
+    .getByTestId('document')
+    .filter({ hasText: REPORT })
+    .getByTestId('document-open')
+    .click();
+  await expectRendered(delegate, 1);
+  const words = NOTE_LINE.slice(0, 20);
+  await highlight(delegate, words);
+  await expect(highlights(delegate)).toHaveCount(1);
+  const span = pageSlot(delegate, 1).locator('.textLayer span', { hasText: words });
+  const before = await centreY(delegate, highlights(delegate));
+  await delegate.getByTestId('viewer-back').click();
+  await expect(delegate.getByTestId('meeting-title')).toHaveText(title);
+
+  // the secretary replaces the report with a revised version (a paragraph inserted above)
+  const v2 = await makeTextPdf(inserted(INSERTED));
+  await page
+    .getByTestId('publish-doc')
+    .filter({ hasText: REPORT })
+    .getByTestId('replace-input')
+    .setInputFiles({ name: REPORT, mimeType: 'application/pdf', buffer: Buffer.from(v2.bytes) });
+  // the delegate is told which item changed
+  await expect(
+    delegate.getByTestId('toast').filter({ hasText: 'Mục 1: tài liệu đã được thay thế' }),
+  ).toBeVisible();
+  // and their highlight is on the new version, on the same words (lower on the page now)
+  await delegate
+    .getByTestId('document')
+    .filter({ hasText: REPORT })
+    .getByTestId('document-open')
+    .click();
+  await expectRendered(delegate, 1);
+  await expect(pageSlot(delegate, 1).locator('.pdf-layers')).toHaveAttribute('data-text', 'true');
+  await expect(highlights(delegate)).toHaveCount(1);
+  const after = await centreY(delegate, highlights(delegate));
+  expect(Math.abs(after - (await centreY(delegate, span)))).toBeLessThan(6);
+  expect(after - before).toBeGreaterThan(30);
+  await expect(delegate.getByTestId('unplaced-list')).toHaveCount(0);
+
   // a delegate cannot open the builder
-  await delegate.goto(`${delegate.url()}/build`);
+  await delegate.goto(`${meetingUrl}/build`);
   await expect(delegate.getByRole('alert')).toContainText('Chỉ thư ký hoặc quản trị viên');
 
   await Promise.all([secContext.close(), delContext.close()]);

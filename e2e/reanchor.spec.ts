@@ -1,9 +1,9 @@
 // A document replaced by a new version: a delegate's highlight moves to the same words of the new
 // version (a paragraph was inserted above them), and nothing lands in the "could not place" list.
 import { randomBytes } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { io } from 'socket.io-client';
-import { PROTOCOL_VERSION, type CommandAck, type JoinAck } from '../core/index.ts';
+import { PROTOCOL_VERSION, type JoinAck } from '../core/index.ts';
 import {
   BEFORE,
   inserted,
@@ -12,7 +12,7 @@ import {
   NOTE_LINE,
 } from '../server/documents/reanchor-fixtures.ts';
 import { DEMO_PASSWORD, openDemoMeeting, VI_MEETING_TITLE, type Person } from './helpers.ts';
-import { expectRendered, pageSlot } from './viewer-helpers.ts';
+import { centreY, expectRendered, highlight, highlights, pageSlot } from './viewer-helpers.ts';
 
 const BASE = `http://127.0.0.1:${process.env.E2E_PORT ?? '18481'}`;
 const NAME = `bao-cao-ngan-sach-${randomBytes(3).toString('hex')}.pdf`;
@@ -63,28 +63,6 @@ async function post(token: string, path: string, bytes: Uint8Array, name: string
   });
   expect(res.status).toBe(201);
   return ((await res.json()) as { document: { id: string } }).document;
-}
-
-/** Drags across the text-layer span holding `text` on page 1, with the highlighter. */
-async function highlight(page: Page, text: string): Promise<void> {
-  await page.getByTestId('annotation-toolbar').locator('button[data-tool="highlight"]').click();
-  await expect(pageSlot(page, 1).locator('.pdf-layers')).toHaveAttribute('data-text', 'true');
-  const span = pageSlot(page, 1).locator('.textLayer span', { hasText: text }).first();
-  const box = (await span.boundingBox())!;
-  await page.mouse.move(box.x + 1, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width - 1, box.y + box.height / 2, { steps: 8 });
-  await page.mouse.up();
-}
-
-const highlights = (page: Page) =>
-  pageSlot(page, 1).locator('[data-annotation-id][data-kind="highlight"]');
-
-/** Vertical centre of an element, relative to page 1. */
-async function centreY(page: Page, selector: ReturnType<Page['locator']>): Promise<number> {
-  const pageBox = (await pageSlot(page, 1).boundingBox())!;
-  const box = (await selector.first().boundingBox())!;
-  return box.y + box.height / 2 - pageBox.y;
 }
 
 test('a replaced document keeps the delegate’s highlight on the same words', async ({

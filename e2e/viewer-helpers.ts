@@ -111,3 +111,25 @@ export function canvasPixels(page: Page, n: number): Promise<Pixels> {
       return { total: data.length / 4, dark, yellow };
     });
 }
+
+/** Drags across the text-layer span holding `text` on page 1, with the highlighter. */
+export async function highlight(page: Page, text: string): Promise<void> {
+  await page.getByTestId('annotation-toolbar').locator('button[data-tool="highlight"]').click();
+  await expect(pageSlot(page, 1).locator('.pdf-layers')).toHaveAttribute('data-text', 'true');
+  const span = pageSlot(page, 1).locator('.textLayer span', { hasText: text }).first();
+  const box = (await span.boundingBox())!;
+  await page.mouse.move(box.x + 1, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width - 1, box.y + box.height / 2, { steps: 8 });
+  await page.mouse.up();
+}
+
+export const highlights = (page: Page) =>
+  pageSlot(page, 1).locator('[data-annotation-id][data-kind="highlight"]');
+
+/** Vertical centre of an element, relative to page 1. */
+export async function centreY(page: Page, selector: ReturnType<Page['locator']>): Promise<number> {
+  const pageBox = (await pageSlot(page, 1).boundingBox())!;
+  const box = (await selector.first().boundingBox())!;
+  return box.y + box.height / 2 - pageBox.y;
+}
