@@ -147,6 +147,28 @@ describe('searching a meeting pack', () => {
     expect(anonymous.status).toBe(401);
   });
 
+  it('refuses a delegate the documents of a meeting still in draft; its secretary may search', async () => {
+    const draft = await createMeeting(t, { items: 1, draft: true });
+    const bytes = ids.get(FILES[0]!)!.bytes;
+    expect(
+      (
+        await upload(
+          t.url,
+          draft.secretary.token,
+          draft.meetingId,
+          draft.itemIds[0]!,
+          bytes,
+          'x.pdf',
+        )
+      ).status,
+    ).toBe(201);
+    const path = `/api/meetings/${draft.meetingId}/search?q=ngan%20sach`;
+    const byDelegate = await api<ErrorBody>(t.url, path, { token: draft.delegates[0]!.token });
+    expect(byDelegate.status).toBe(403);
+    expect(byDelegate.json.error?.code).toBe('FORBIDDEN');
+    expect((await api(t.url, path, { token: draft.secretary.token })).status).toBe(200);
+  });
+
   it('refuses an empty, blank, marks-only or too long query with a clear message', async () => {
     for (const q of ['', '   ', '\u0301']) {
       const res = await search(q);

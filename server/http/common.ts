@@ -2,8 +2,19 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { prettifyError } from 'zod';
-import { appError, type AppError, type ErrorCode } from '../../core/index.ts';
+import {
+  appError,
+  canSeeMeeting,
+  DRAFT_MESSAGE,
+  roleIn,
+  type Actor,
+  type AppError,
+  type ErrorCode,
+  type Role,
+} from '../../core/index.ts';
 import { PASSWORD_CHANGE_REQUIRED, type AccountService } from '../auth/accounts.ts';
+import type { MeetingLog } from '../meetings/meeting-log.ts';
+import type { MeetingService } from '../meetings/service.ts';
 
 export const SESSION_COOKIE = 'ecab_session';
 
@@ -74,4 +85,28 @@ export function parseOr400<T extends z.ZodType>(
   if (parsed.success) return parsed.data;
   sendError(reply, appError('INVALID_PAYLOAD', prettifyError(parsed.error)));
   return null;
+}
+
+/**
+ * The meeting and the asker's role in it; or, having sent the error, null: not a participant
+ * (`notParticipant` says what they may not do), or a draft that only its organisers see yet.
+ */
+export function requireParticipant(
+  meetings: MeetingService,
+  who: Actor,
+  meetingId: string,
+  reply: FastifyReply,
+  notParticipant: string,
+): { log: MeetingLog; role: Role } | null {
+  const log = meetings.get(meetingId);
+  const role = log ? roleIn(log.durable, who) : null;
+  if (!log || !role) {
+    sendError(reply, appError('FORBIDDEN', notParticipant));
+    return null;
+  }
+  if (!canSeeMeeting(log.durable, role)) {
+    sendError(reply, appError('FORBIDDEN', DRAFT_MESSAGE));
+    return null;
+  }
+  return { log, role };
 }

@@ -7,9 +7,7 @@ import {
   appError,
   canOrganise,
   canSeeDocument,
-  canSeeMeeting,
   DocumentAudienceSchema,
-  DRAFT_MESSAGE,
   LIMITS,
   roleIn,
   Sha256,
@@ -19,7 +17,7 @@ import {
 import type { AccountService } from '../auth/accounts.ts';
 import type { MeetingService } from '../meetings/service.ts';
 import type { ReanchorRequest } from '../documents/reanchor.ts';
-import { parseOr400, requireUser, sendError } from './common.ts';
+import { parseOr400, requireParticipant, requireUser, sendError } from './common.ts';
 import { receivePdf, sendPdfBlob, type PdfUploadDeps, type StoredPdf } from './pdf-upload.ts';
 
 const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
@@ -127,15 +125,15 @@ export function registerDocumentRoutes(app: FastifyInstance, deps: DocumentDeps)
     if (!who) return reply;
     const params = parseOr400(FileParams, req.params, reply);
     if (!params) return reply;
-    const log = meetings.get(params.meetingId);
-    const role = log ? roleIn(log.durable, who) : null;
-    if (!log || !role)
-      return sendError(
-        reply,
-        appError('FORBIDDEN', 'Only participants of this meeting can read its documents.'),
-      );
-    if (!canSeeMeeting(log.durable, role))
-      return sendError(reply, appError('FORBIDDEN', DRAFT_MESSAGE));
+    const found = requireParticipant(
+      meetings,
+      who,
+      params.meetingId,
+      reply,
+      'Only participants of this meeting can read its documents.',
+    );
+    if (!found) return reply;
+    const { log, role } = found;
     // the current file or an older version of the document (kept for the record)
     const holders = Object.values(log.durable.documents).filter((d) =>
       d.versions.some((v) => v.sha256 === params.sha256),

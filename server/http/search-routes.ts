@@ -2,7 +2,6 @@
 // document and page, each with snippets. Only participants; only documents they may see.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { appError, roleIn } from '../../core/index.ts';
 import {
   documentsToSearch,
   PACK_SEARCH_LIMITS,
@@ -13,7 +12,7 @@ import {
 import type { AccountService } from '../auth/accounts.ts';
 import type { DocumentTexts } from '../documents/document-texts.ts';
 import type { MeetingService } from '../meetings/service.ts';
-import { parseOr400, requireUser, sendError } from './common.ts';
+import { parseOr400, requireParticipant, requireUser } from './common.ts';
 
 const Params = z.object({ meetingId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
 
@@ -34,13 +33,15 @@ export function registerSearchRoutes(app: FastifyInstance, deps: SearchDeps): vo
     if (!who) return reply;
     const params = parseOr400(Params, req.params, reply);
     if (!params) return reply;
-    const log = meetings.get(params.meetingId);
-    const role = log ? roleIn(log.durable, who) : null;
-    if (!log || !role)
-      return sendError(
-        reply,
-        appError('FORBIDDEN', 'Only participants of this meeting can search its documents.'),
-      );
+    const found = requireParticipant(
+      meetings,
+      who,
+      params.meetingId,
+      reply,
+      'Only participants of this meeting can search its documents.',
+    );
+    if (!found) return reply;
+    const { log, role } = found;
     const query = parseOr400(PackSearchQuery, req.query, reply);
     if (!query) return reply;
 
