@@ -2,25 +2,17 @@
 // after a restart on the same folder every acknowledged change is there, and retries apply once.
 import { rm } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import type {
-  ClientCommand,
-  CommandAck,
-  GlobalRole,
-  MeetingEvent,
-  MeetingState,
-} from '../core/index.ts';
+import type { ClientCommand, CommandAck, MeetingEvent, MeetingState } from '../core/index.ts';
 import { startChildServer, type ChildServer } from './testing/child-process.ts';
 import { seededRandom } from './testing/fuzz.ts';
 import {
-  api,
+  accountOn,
   commandId,
   connect,
   expectOk,
-  login,
   loginFirstAdmin,
   makeDataDir,
-  PASSWORD,
-  STARTS_AT,
+  meetingCreate,
   type TestClient,
 } from './testing/harness.ts';
 
@@ -31,15 +23,6 @@ afterAll(async () => {
   for (const c of children) await c.kill();
   for (const d of dirs) await rm(d, { recursive: true, force: true });
 });
-
-async function account(url: string, adminToken: string, username: string, role: GlobalRole) {
-  const res = await api<{ account: { id: string } }>(url, '/api/accounts', {
-    token: adminToken,
-    json: { username, displayName: username, globalRole: role, password: PASSWORD },
-  });
-  expect(res.status).toBe(201);
-  return { id: res.json.account.id, token: await login(url, username, PASSWORD) };
-}
 
 interface Sent {
   id: string;
@@ -56,25 +39,13 @@ describe('a crash right after the acks', () => {
     const first = await startChildServer(dataDir);
     children.push(first);
     const admin = await loginFirstAdmin(first.url, first.firstAdmin!);
-    const secretary = await account(first.url, admin, 'thuky', 'secretary');
-    const chair = await account(first.url, admin, 'chutoa', 'member');
-    const d1 = await account(first.url, admin, 'daibieu1', 'member');
-    const d2 = await account(first.url, admin, 'daibieu2', 'member');
+    const secretary = await accountOn(first.url, admin, 'thuky', 'secretary');
+    const chair = await accountOn(first.url, admin, 'chutoa', 'member');
+    const d1 = await accountOn(first.url, admin, 'daibieu1', 'member');
+    const d2 = await accountOn(first.url, admin, 'daibieu2', 'member');
 
     const sec = await connect(first.url, secretary.token);
-    const created = await expectOk(
-      sec.command(null, {
-        type: 'meeting.create',
-        payload: {
-          title: 'Họp',
-          startsAt: STARTS_AT,
-          description: '',
-          location: '',
-          quorum: { kind: 'fraction', value: 0.5 },
-          selfCheckIn: false,
-        },
-      }),
-    );
+    const created = await expectOk(sec.command(null, meetingCreate('Họp')));
     const meetingId = created.meetingId;
     for (const [p, role] of [
       [chair, 'chair'],

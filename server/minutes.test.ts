@@ -10,6 +10,7 @@ import {
   api,
   expectOk,
   login,
+  meetingCreate,
   STARTS_AT,
   startTestServer,
   testClock,
@@ -359,17 +360,7 @@ describe('the minutes on disk', () => {
     const first = await startTestServer();
     const sec = await first.account('secretary', 'Lê Thị Hoa');
     const c = await first.connect(sec.token);
-    const created = await c.command(null, {
-      type: 'meeting.create',
-      payload: {
-        title: 'Họp giao ban',
-        startsAt: STARTS_AT,
-        description: '',
-        location: '',
-        quorum: { kind: 'fraction', value: 0.5 },
-        selfCheckIn: false,
-      },
-    });
+    const created = await c.command(null, meetingCreate('Họp giao ban'));
     if (!created.ok) throw new Error(created.error.message);
     const id = created.meetingId;
     for (const status of ['in_progress', 'closed'] as const)

@@ -3,18 +3,16 @@
 // (same command ids, same tokens) count nothing twice.
 import { rm } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ClientCommand, CommandAck, GlobalRole } from '../core/index.ts';
+import type { ClientCommand, CommandAck } from '../core/index.ts';
 import { startChildServer, type ChildServer } from './testing/child-process.ts';
 import {
-  api,
+  accountOn,
   commandId,
   connect,
   expectOk,
-  login,
   loginFirstAdmin,
   makeDataDir,
-  PASSWORD,
-  STARTS_AT,
+  meetingCreate,
   type TestClient,
 } from './testing/harness.ts';
 import { ballotToken, cast, voteCreate, voteStatus } from './testing/voting.ts';
@@ -31,15 +29,6 @@ afterAll(async () => {
   for (const c of children) await c.kill();
   for (const d of dirs) await rm(d, { recursive: true, force: true });
 });
-
-async function account(url: string, adminToken: string, username: string, role: GlobalRole) {
-  const res = await api<{ account: { id: string } }>(url, '/api/accounts', {
-    token: adminToken,
-    json: { username, displayName: username, globalRole: role, password: PASSWORD },
-  });
-  expect(res.status).toBe(201);
-  return { id: res.json.account.id, token: await login(url, username, PASSWORD) };
-}
 
 async function open(url: string, token: string): Promise<TestClient> {
   const c = await connect(url, token);
@@ -63,26 +52,16 @@ describe('a crash in the middle of a vote', () => {
     const first = await startChildServer(dataDir);
     children.push(first);
     const admin = await loginFirstAdmin(first.url, first.firstAdmin!);
-    const secretary = await account(first.url, admin, 'thuky', 'secretary');
-    const chair = await account(first.url, admin, 'chutoa', 'member');
+    const secretary = await accountOn(first.url, admin, 'thuky', 'secretary');
+    const chair = await accountOn(first.url, admin, 'chutoa', 'member');
     const voters = await Promise.all(
-      Array.from({ length: VOTERS }, (_, i) => account(first.url, admin, `daibieu${i}`, 'member')),
+      Array.from({ length: VOTERS }, (_, i) =>
+        accountOn(first.url, admin, `daibieu${i}`, 'member'),
+      ),
     );
 
     const sec = await open(first.url, secretary.token);
-    const { meetingId } = await expectOk(
-      sec.command(null, {
-        type: 'meeting.create',
-        payload: {
-          title: 'Kỳ họp thứ 12',
-          startsAt: STARTS_AT,
-          description: '',
-          location: '',
-          quorum: { kind: 'fraction', value: 0.5 },
-          selfCheckIn: false,
-        },
-      }),
-    );
+    const { meetingId } = await expectOk(sec.command(null, meetingCreate('Kỳ họp thứ 12')));
     const roles = [[chair, 'chair'] as const, ...voters.map((v) => [v, 'delegate'] as const)];
     await Promise.all(
       roles.map(([p, role]) =>

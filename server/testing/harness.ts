@@ -308,6 +308,36 @@ export interface MeetingFixture {
 
 export const STARTS_AT = '2026-03-09T08:00:00+07:00';
 
+/** The `meeting.create` command of a test meeting. */
+export function meetingCreate(title: string, location = ''): ClientCommand {
+  return {
+    type: 'meeting.create',
+    payload: {
+      title,
+      startsAt: STARTS_AT,
+      description: '',
+      location,
+      quorum: { kind: 'fraction', value: 0.5 },
+      selfCheckIn: false,
+    },
+  };
+}
+
+/** Creates an account through the admin API of the server at `url`, and logs it in. */
+export async function accountOn(
+  url: string,
+  adminToken: string,
+  username: string,
+  role: GlobalRole,
+): Promise<{ id: string; token: string }> {
+  const res = await api<{ account: { id: string } }>(url, '/api/accounts', {
+    token: adminToken,
+    json: { username, displayName: username, globalRole: role, password: PASSWORD },
+  });
+  if (res.status !== 201) throw new Error(`create account: ${res.status} ${res.bytes}`);
+  return { id: res.json.account.id, token: await login(url, username, PASSWORD) };
+}
+
 /**
  * A meeting made by a secretary with commands: a chair, delegates, an observer, agenda items;
  * published (so that everyone may join) unless `draft`.
@@ -325,17 +355,10 @@ export async function createMeeting(
 
   const c = await connect(t.url, secretary.token);
   try {
-    const created = await c.command(null, {
-      type: 'meeting.create',
-      payload: {
-        title: opts.title ?? 'Phiên họp thường kỳ tháng 3',
-        startsAt: STARTS_AT,
-        description: '',
-        location: 'Phòng họp số 1',
-        quorum: { kind: 'fraction', value: 0.5 },
-        selfCheckIn: false,
-      },
-    });
+    const created = await c.command(
+      null,
+      meetingCreate(opts.title ?? 'Phiên họp thường kỳ tháng 3', 'Phòng họp số 1'),
+    );
     if (!created.ok) throw new Error(`meeting.create: ${created.error.message}`);
     const meetingId = created.meetingId;
     const roles: [Person, Role][] = [
