@@ -1,6 +1,7 @@
 // "Soạn cuộc họp": the secretary's builder of one meeting — details, participants, agenda, PDFs.
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { JoinError } from '../components/JoinError.tsx';
 import { canOrganise, roleIn, type ClientCommand } from '../../core/index.ts';
 import { meetingHref } from '../app/route.ts';
 import { useSession } from '../app/session.ts';
@@ -28,20 +29,7 @@ export function BuilderScreen({ meetingId }: { meetingId: string }) {
     [send, toast],
   );
 
-  if (error && !meeting) {
-    return (
-      <main className="page">
-        <div className="error-box" role="alert" data-testid="join-error">
-          <p>
-            {t(`errors.${error.code}`)} <span className="muted">{error.message}</span>
-          </p>
-          <button type="button" onClick={retry}>
-            {t('common.retry')}
-          </button>
-        </div>
-      </main>
-    );
-  }
+  if (error && !meeting) return <JoinError error={error} retry={retry} />;
   if (!meeting) {
     return (
       <main className="page">

@@ -2,6 +2,7 @@
 // chair's controls.
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { JoinError } from '../components/JoinError.tsx';
 import {
   canOrganise,
   canReadMinutes,
@@ -60,21 +61,8 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
     [send, toast],
   );
 
-  if (error && !meeting) {
-    return (
-      <main className="page">
-        <div className="error-box" role="alert" data-testid="join-error">
-          <h1>{t('meeting.joinFailed')}</h1>
-          <p>
-            {t(`errors.${error.code}`)} <span className="muted">{error.message}</span>
-          </p>
-          <button type="button" onClick={retry}>
-            {t('common.retry')}
-          </button>
-        </div>
-      </main>
-    );
-  }
+  if (error && !meeting)
+    return <JoinError error={error} retry={retry} title={t('meeting.joinFailed')} />;
   if (!meeting) {
     return (
       <main className="page">
