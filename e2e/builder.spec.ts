@@ -159,7 +159,9 @@ test('the secretary builds a meeting and a delegate finds it', async ({ browser 
       { name: 'ghi-chu.txt', mimeType: 'text/plain', buffer: Buffer.from('không phải PDF') },
     ]);
   await expect(report.getByTestId('builder-document')).toHaveCount(2);
-  await expect(report.getByTestId('builder-document')).toContainText([REPORT, 'tracemonkey.pdf']);
+  // (two upload at once: either may be listed first)
+  for (const name of [REPORT, 'tracemonkey.pdf'])
+    await expect(report.getByTestId('builder-document').filter({ hasText: name })).toHaveCount(1);
   const locked = report.getByTestId('upload').filter({ hasText: 'issue6010_1.pdf' });
   await expect(locked).toHaveAttribute('data-refusal', 'password');
   await expect(locked.getByTestId('upload-message')).toHaveText(
@@ -192,6 +194,11 @@ test('the secretary builds a meeting and a delegate finds it', async ({ browser 
 
   // a delegate in another browser finds the meeting with its agenda and documents
   const delContext = await browser.newContext();
+  // each document takes a moment to come, as on the room's Wi-Fi: the progress can be seen
+  await delContext.route('**/api/meetings/*/files/*', async (route) => {
+    await new Promise((r) => setTimeout(r, 800));
+    await route.continue();
+  });
   const delegate = await delContext.newPage();
   await signIn(delegate, 'daibieu1');
   await delegate.getByTestId('meeting-card').filter({ hasText: title }).click();
@@ -204,8 +211,11 @@ test('the secretary builds a meeting and a delegate finds it', async ({ browser 
     'Kế hoạch năm 2027',
   ]);
   await expect(delegate.getByTestId('document')).toHaveCount(3);
-  // the pack downloads to the delegate's device as the meeting opens, with its progress line
-  await expect(delegate.getByTestId('pack-status')).toContainText('Đã lưu 3 tài liệu', {
+  // the pack downloads to the delegate's device as the meeting opens, with its progress bar
+  const pack = delegate.getByTestId('pack-status');
+  await expect(pack).toContainText('Đang lưu tài liệu vào máy');
+  await expect(pack.locator('progress')).toBeVisible();
+  await expect(pack).toContainText('Đã lưu 3 tài liệu', {
     timeout: 30_000,
   });
 
