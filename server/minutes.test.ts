@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientCommand, MeetingState } from '../core/index.ts';
 import {
   api,
+  createMeeting,
   expectOk,
   login,
   meetingCreate,
@@ -392,5 +393,16 @@ describe('the minutes on disk', () => {
       await second.close();
       await rm(dataDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the minutes of a meeting still in draft', () => {
+  it('are not given to its chair, who cannot see the meeting yet; its secretary gets them', async () => {
+    const draft = await createMeeting(t, { draft: true });
+    const url = pdfUrl(draft.meetingId);
+    const byChair = await api<ErrorBody>(t.url, url, { token: draft.chair.token });
+    expect(byChair.status).toBe(403);
+    expect(byChair.json.error.message).toContain('still a draft');
+    expect((await api(t.url, url, { token: draft.secretary.token })).status).toBe(200);
   });
 });

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import {
   appError,
   canReadMinutes,
+  canSeeMeeting,
+  DRAFT_MESSAGE,
   draftMinutes,
   Id,
   MINUTES_LANGUAGES,
@@ -41,6 +43,8 @@ export function registerMinutesRoutes(app: FastifyInstance, deps: MinutesDeps): 
     const role = state ? roleIn(state, who) : null;
     if (!state || role === null)
       return sendError(reply, appError('NOT_FOUND', 'There is no such meeting.'));
+    // a meeting still in draft is seen only by its organisers, its minutes likewise
+    if (!canSeeMeeting(state, role)) return sendError(reply, appError('FORBIDDEN', DRAFT_MESSAGE));
     if (!canReadMinutes(state.minutes, role))
       return sendError(
         reply,
