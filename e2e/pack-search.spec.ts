@@ -21,8 +21,10 @@ test('a search typed without marks finds "ngân sách" and opens the hit at its 
       .getByTestId('pack-search-document')
       .filter({ hasText: 'to-trinh-du-toan-ngan-sach-2027.pdf' });
     await expect(budget).toHaveCount(1);
-    const marks = await page.getByTestId('pack-search-results').locator('mark').allTextContents();
-    expect(marks.length).toBeGreaterThan(1);
+    const marked = page.getByTestId('pack-search-results').locator('mark');
+    // (the list may still be drawing its snippets when the summary shows)
+    await expect.poll(() => marked.count()).toBeGreaterThan(1);
+    const marks = await marked.allTextContents();
     for (const m of marks) expect(m.toLowerCase().replace(/\s+/g, ' ')).toBe('ngân sách');
 
     // a hit past the first page, so that opening at the page is visible
