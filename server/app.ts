@@ -110,6 +110,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     meetings: () => meetings,
     ballots: () => ballots,
     projector,
+    clock,
   });
   const ballots: BallotService = new BallotService({
     store,
@@ -186,7 +187,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     reply.header('X-Frame-Options', 'DENY').header('Referrer-Policy', 'no-referrer');
     return payload;
   });
-  registerAuthRoutes(app, { accounts, version: VERSION, secureCookie: !!opts.tls });
+  registerAuthRoutes(app, { accounts, clock, version: VERSION, secureCookie: !!opts.tls });
   registerDocumentRoutes(app, {
     accounts,
     meetings,

@@ -120,6 +120,31 @@ describe('logging in', () => {
   });
 });
 
+describe("a server whose clock is not the machine's", () => {
+  // the sessions are timed by the server's clock, which issued them
+  let t: TestServer;
+  const clock = testClock(Date.now() - 2 * 24 * HOUR);
+  beforeAll(async () => {
+    t = await startTestServer({ clock, sessionHours: 1 });
+  });
+  afterAll(() => t?.close());
+
+  it('keeps a fresh session open on its socket, and its cookie lasts the session', async () => {
+    const p = await t.account('member');
+    const res = await api(t.url, '/api/login', {
+      json: { username: p.username, password: PASSWORD },
+    });
+    const maxAge = Number(/Max-Age=(\d+)/.exec(res.headers.get('set-cookie') ?? '')?.[1]);
+    expect(maxAge).toBeGreaterThan(3500);
+    expect(maxAge).toBeLessThanOrEqual(3600);
+    const c = await t.connect(p.token);
+    const m = await createMeeting(t);
+    expect((await c.join(m.meetingId)).ok).toBe(false); // answered: not a participant
+    expect(c.socket.connected).toBe(true);
+    expect(c.sessionEnded).toEqual([]);
+  });
+});
+
 describe('the first start', () => {
   it('creates one administrator with a one-time password, once', async () => {
     const dataDir = await makeDataDir();

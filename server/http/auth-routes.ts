@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { appError, GLOBAL_ROLES, LIMITS, PROTOCOL_VERSION } from '../../core/index.ts';
 import type { AccountService } from '../auth/accounts.ts';
+import type { Clock } from '../meetings/service.ts';
 import { parseOr400, requireUser, sendError, SESSION_COOKIE, tokenOf } from './common.ts';
 
 const LoginBody = z.strictObject({
@@ -30,7 +31,7 @@ const IdParams = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
 
 export function registerAuthRoutes(
   app: FastifyInstance,
-  deps: { accounts: AccountService; version: string; secureCookie: boolean },
+  deps: { accounts: AccountService; clock: Clock; version: string; secureCookie: boolean },
 ): void {
   const { accounts } = deps;
 
@@ -48,7 +49,7 @@ export function registerAuthRoutes(
       if (result.retryAfterMs) reply.header('Retry-After', Math.ceil(result.retryAfterMs / 1000));
       return sendError(reply, result.error);
     }
-    const maxAge = Math.floor((Date.parse(result.expiresAt) - Date.now()) / 1000);
+    const maxAge = Math.floor((Date.parse(result.expiresAt) - deps.clock.now().getTime()) / 1000);
     reply.header(
       'Set-Cookie',
       `${SESSION_COOKIE}=${result.token}; Path=/api; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${deps.secureCookie ? '; Secure' : ''}`,

@@ -28,6 +28,7 @@ import {
 } from '../../core/index.ts';
 import { PASSWORD_CHANGE_REQUIRED, type AccountService } from '../auth/accounts.ts';
 import type { MeetingLog } from '../meetings/meeting-log.ts';
+import type { Clock } from '../meetings/service.ts';
 import type { MeetingService } from '../meetings/service.ts';
 import type { ProjectorTokens } from '../projector/tokens.ts';
 import type { BallotService } from '../votes/ballot-service.ts';
@@ -61,6 +62,7 @@ export function createSocketServer(
     meetings: () => MeetingService;
     ballots: () => BallotService;
     projector: ProjectorTokens;
+    clock: Clock;
     corsOrigin?: string[];
   },
 ): {
@@ -118,7 +120,7 @@ export function createSocketServer(
       : [userRoom(socket.data.actor.userId), sessionRoom(socket.data.tokenHash)];
     if (socket.data.actor.globalRole === 'admin') rooms.push(ADMINS_ROOM);
     void socket.join(rooms);
-    if (!projector) scheduleExpiry(socket, deps.accounts);
+    if (!projector) scheduleExpiry(socket, deps.accounts, deps.clock);
     registerVoteStatus(socket, deps);
     if (!projector) registerPresenter(socket, deps.meetings, presenter);
     socket.on('meeting:join', (req, ack) => {
@@ -161,12 +163,13 @@ export function createSocketServer(
   return { io, deliver, sendTally: (vote, msg) => sendTally(io, vote, msg) };
 }
 
-function scheduleExpiry(socket: IoSocket, accounts: AccountService): void {
+function scheduleExpiry(socket: IoSocket, accounts: AccountService, clock: Clock): void {
   let timer: NodeJS.Timeout | undefined;
   const arm = () => {
     const expiry = accounts.sessionExpiry(socket.data.tokenHash);
     if (expiry === null) return;
-    const ms = expiry - Date.now();
+    // the server's clock, which issued the session, not the machine's
+    const ms = expiry - clock.now().getTime();
     if (ms > 0) {
       // timers hold at most ~24.8 days; a longer session re-arms when this one fires
       timer = setTimeout(arm, Math.min(ms, 2 ** 31 - 1));
