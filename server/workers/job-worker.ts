@@ -14,7 +14,14 @@ export interface JobWorkerOptions {
   maxOldGenerationSizeMb: number;
   /** Said when the worker stops on its own ("the checker stopped"). */
   stopped: string;
+  /**
+   * How long a worker with nothing to do is kept, in ms: it holds pdf.js (tens of MB) that a
+   * server between two uploads does not need. The next job starts a new one.
+   */
+  idleMs?: number;
 }
+
+const IDLE_MS = 60_000;
 
 /**
  * Posts `{ ...job, id }` to the worker script and resolves with the message it answers with the
@@ -26,13 +33,20 @@ export class JobWorker<Job extends object, Reply extends { id: number }> {
   #worker: Worker | null = null;
   #next = 1;
   readonly #waiting = new Map<number, Waiter>();
+  #idle: NodeJS.Timeout | undefined;
 
   constructor(url: URL, opts: JobWorkerOptions) {
     this.#url = url;
     this.#opts = opts;
   }
 
+  /** Whether a worker thread is running now. */
+  get running(): boolean {
+    return this.#worker !== null;
+  }
+
   run(job: Job, timeoutMs: number, tooLong: string): Promise<Reply> {
+    clearTimeout(this.#idle);
     const worker = this.#ensure();
     const id = this.#next++;
     return new Promise<Reply>((resolve, reject) => {
@@ -43,6 +57,7 @@ export class JobWorker<Job extends object, Reply extends { id: number }> {
   }
 
   async close(): Promise<void> {
+    clearTimeout(this.#idle);
     const w = this.#worker;
     this.#worker = null;
     if (w) await w.terminate();
@@ -60,6 +75,7 @@ export class JobWorker<Job extends object, Reply extends { id: number }> {
       clearTimeout(w.timer);
       this.#waiting.delete(msg.id);
       w.resolve(msg);
+      if (this.#waiting.size === 0) this.#stopWhenIdle(worker);
     });
     worker.on('error', (err) => this.#fail(String(err)));
     worker.on('exit', () => {
@@ -67,6 +83,16 @@ export class JobWorker<Job extends object, Reply extends { id: number }> {
     });
     this.#worker = worker;
     return worker;
+  }
+
+  #stopWhenIdle(worker: Worker): void {
+    clearTimeout(this.#idle);
+    this.#idle = setTimeout(() => {
+      if (this.#worker !== worker || this.#waiting.size > 0) return;
+      this.#worker = null; // (its exit is then no failure)
+      void worker.terminate();
+    }, this.#opts.idleMs ?? IDLE_MS);
+    this.#idle.unref();
   }
 
   #fail(detail: string): void {
