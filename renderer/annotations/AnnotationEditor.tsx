@@ -3,9 +3,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Annotation } from '../../core/index.ts';
+import { ColourSwatches } from './ColourSwatches.tsx';
 import { useAnnotationUi } from './context.ts';
 import type { CssRect } from './geometry.ts';
-import { COLOUR_NAMES, COLOURS } from './tools.ts';
 
 const CARD_WIDTH = 260;
 
@@ -99,27 +99,14 @@ export function AnnotationEditor({ annotation: a, box, pageWidth, pageHeight }: 
       )}
       {mine && (
         <>
-          <div className="annot-editor-row" role="radiogroup" aria-label={t('annotations.colour')}>
-            {COLOUR_NAMES.map((name) => (
-              <button
-                key={name}
-                type="button"
-                role="radio"
-                className="annot-swatch"
-                aria-checked={a.color === COLOURS[name]}
-                aria-label={t(`annotations.colours.${name}`)}
-                title={t(`annotations.colours.${name}`)}
-                style={{ background: COLOURS[name] }}
-                onClick={() =>
-                  a.color !== COLOURS[name] &&
-                  model.run({
-                    type: 'annotation.update',
-                    payload: { annotationId: a.id, color: COLOURS[name] },
-                  })
-                }
-              />
-            ))}
-          </div>
+          <ColourSwatches
+            className="annot-editor-row"
+            value={a.color}
+            onPick={(color) =>
+              a.color !== color &&
+              model.run({ type: 'annotation.update', payload: { annotationId: a.id, color } })
+            }
+          />
           <div className="annot-editor-row">
             <label className="check annot-share">
               <input

@@ -2,17 +2,10 @@
 // colour (and the pen's width) of the tool in hand; undo, redo; the list of annotations.
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ColourSwatches } from './ColourSwatches.tsx';
 import { useAnnotationUi } from './context.ts';
 import { NoteIcon } from './NoteIcon.tsx';
-import {
-  COLOUR_NAMES,
-  COLOURS,
-  TOOL_ICONS,
-  TOOL_KEYS,
-  TOOLS,
-  WIDTH_NAMES,
-  WIDTHS,
-} from './tools.ts';
+import { TOOL_ICONS, TOOL_KEYS, TOOLS, WIDTH_NAMES, WIDTHS } from './tools.ts';
 
 /** Keeps a text selection when a tool button is pressed (the highlighter then marks it). */
 const keepSelection = (e: MouseEvent): void => e.preventDefault();
@@ -53,23 +46,12 @@ export function AnnotationToolbar() {
         })}
       </div>
       {colour && (
-        <div className="viewer-group" role="radiogroup" aria-label={t('annotations.colour')}>
-          {COLOUR_NAMES.map((name) => (
-            <button
-              key={name}
-              type="button"
-              role="radio"
-              className="annot-swatch"
-              aria-checked={colour === COLOURS[name]}
-              aria-label={t(`annotations.colours.${name}`)}
-              title={t(`annotations.colours.${name}`)}
-              style={{ background: COLOURS[name] }}
-              data-colour={COLOURS[name]}
-              onMouseDown={keepSelection}
-              onClick={() => ui.setColour(COLOURS[name])}
-            />
-          ))}
-        </div>
+        <ColourSwatches
+          className="viewer-group"
+          value={colour}
+          onPick={ui.setColour}
+          onMouseDown={keepSelection}
+        />
       )}
       {tool === 'pen' && (
         <div className="viewer-group" role="radiogroup" aria-label={t('annotations.width')}>
