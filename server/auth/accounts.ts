@@ -166,6 +166,11 @@ export class AccountService {
     this.#sessions.set(session.tokenHash, session);
     // expired sessions are dropped now and then, not on every login
     if (this.#data.sessions.length % 256 === 0) {
+      const expired = this.#data.sessions.filter((s) => Date.parse(s.expiresAt) <= now);
+      this.#remember(
+        expired.map((s) => s.tokenHash),
+        'expired',
+      );
       this.#data.sessions = this.#data.sessions.filter((s) => Date.parse(s.expiresAt) > now);
       this.#index();
     }
