@@ -9,7 +9,15 @@ import {
   type Page,
   type Route,
 } from '@playwright/test';
-import { openDemoMeeting, signIn, type Person } from './helpers.ts';
+import { FAKE_DESKTOP_KEY, installFakeDesktop } from './fake-desktop.ts';
+import {
+  DEMO_PASSWORD,
+  expectConnection,
+  openDemoMeeting,
+  signIn,
+  VI_MEETING_TITLE,
+  type Person,
+} from './helpers.ts';
 import { setServerClockOffset } from './serverClock.ts';
 import { expectRendered, pageSlot } from './viewer-helpers.ts';
 
@@ -41,6 +49,13 @@ const notes = (page: Page) => pageSlot(page, 1).locator('[data-annotation-id][da
 /** The outboxes kept in this browser, by key (`ecab.outbox.<user>.<meeting>`). */
 const keptOutboxes = (page: Page) =>
   page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ecab.outbox.')));
+
+/** What the renderer asked of the (fake) desktop shell, in order. */
+const desktopCalls = (page: Page) =>
+  page.evaluate(
+    (key) => (JSON.parse(localStorage.getItem(key) ?? '{"calls":[]}') as { calls: string[] }).calls,
+    FAKE_DESKTOP_KEY,
+  );
 
 const userIdOf = async (page: Page): Promise<string> =>
   ((await (await page.request.get('/api/me')).json()) as { user: { id: string } }).user.id;
@@ -128,4 +143,36 @@ test('a session that expires while offline keeps the note, and sends it once aft
 
   // the server's record: exactly one more annotation.create from this delegate
   expect(await annotationsCreatedBy(browser, meetingId, myId)).toBe(before + 1);
+});
+
+test('in the desktop app an expired session forgets the token but keeps the packs', async ({
+  browser,
+}) => {
+  const context = await browser.newContext();
+  people.push({ context, page: await context.newPage() });
+  const page = context.pages()[0]!;
+  const port = process.env.E2E_PORT ?? '18481';
+  await page.addInitScript(installFakeDesktop, { serverPort: port, secure: true });
+  await page.goto('/');
+  await page.getByTestId('server-form').locator('input[name=server]').fill(`127.0.0.1:${port}`);
+  await page.getByTestId('server-form').locator('button[type=submit]').click();
+  const login = page.getByTestId('login-form');
+  await login.locator('input[name=username]').fill('daibieu5');
+  await login.locator('input[name=password]').fill(DEMO_PASSWORD);
+  await login.locator('button[type=submit]').click();
+  await page.getByTestId('meeting-card').filter({ hasText: VI_MEETING_TITLE }).click();
+  await expectConnection(page, 'live');
+
+  // away while the session runs out; back, the socket is refused as expired
+  await goOffline(context);
+  await expectConnection(page, 'offline');
+  await setServerClockOffset(HOURS_13);
+  await goOnline(context);
+  await expect(login).toBeVisible({ timeout: 20_000 });
+  await expect(login.locator('.notice')).toHaveText(
+    'Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.',
+  );
+  const made = await desktopCalls(page);
+  expect(made).toContain('session:forget');
+  expect(made).not.toContain('session:end'); // the remote wipe is for logouts and disabled accounts
 });
