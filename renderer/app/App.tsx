@@ -70,6 +70,8 @@ function dropSession(reason: SessionEnd, ownLogout = false): string | null {
   const user = rememberedUser();
   const hasUnsent = user !== null && meetingsWithUnsent(user.id).length > 0;
   const plan = planSessionEnd(reason, { ownLogout, hasUnsent });
+  // dropped already (a second notice of the same end): nothing more may go
+  if (!user && platform.getToken() === null) return plan.notice;
   forgetSession();
   if (user && plan.wipeKept) void wipeOfflineMeetings(user.id);
   // (the desktop app's packs go with the token, in main: clearToken below)
