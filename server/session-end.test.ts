@@ -1,7 +1,7 @@
 // Why a session ended: `session:ended` says it to the right sockets, and a token refused later
 // (socket handshake, HTTP 401) says it too while the server remembers. A device decides from the
 // reason whether it keeps its unsent changes (docs/protocol.md §2.3).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { SessionEndReason } from '../core/index.ts';
 import {
   api,
@@ -134,6 +134,17 @@ describe('a session that expires', () => {
     const c = await t.connect(token);
     clock.advance(1500);
     await ended(c, 'expired');
+    await expectRefused(t.url, token, 'expired');
+  });
+
+  it('still says expired once the expired session is dropped from the accounts file', async () => {
+    const t = await startTestServer({ clock, sessionHours: 1 / 3600 }); // its admin's token is new
+    onTestFinished(() => t.close());
+    const p = await t.account('member');
+    const token = await login(t.url, p.username, PASSWORD);
+    clock.advance(1500);
+    // expired sessions are dropped now and then, on a login: enough logins that it happens
+    for (let i = 0; i < 260; i++) await login(t.url, p.username, PASSWORD);
     await expectRefused(t.url, token, 'expired');
   });
 });
