@@ -23,6 +23,7 @@ export const DESKTOP_PAYLOADS = {
     account: Id,
   }),
   [DESKTOP_CHANNELS.sessionEnd]: None,
+  [DESKTOP_CHANNELS.sessionForget]: None,
   [DESKTOP_CHANNELS.cacheGet]: Sha,
   [DESKTOP_CHANNELS.cacheHas]: Sha,
   [DESKTOP_CHANNELS.cachePut]: z.strictObject({

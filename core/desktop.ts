@@ -11,6 +11,7 @@ export const DESKTOP_CHANNELS = {
   sessionLoad: 'session:load',
   sessionSave: 'session:save',
   sessionEnd: 'session:end',
+  sessionForget: 'session:forget',
   cacheGet: 'cache:get',
   cacheHas: 'cache:has',
   cachePut: 'cache:put',
@@ -94,6 +95,11 @@ export interface DesktopApi {
     save(token: string, account: string): Promise<DesktopResult<SessionInfo>>;
     /** Logout or a session the server refused: forget the token, wipe that account's packs. */
     end(): Promise<DesktopResult<null>>;
+    /**
+     * A session that expired (or was revoked by a password change): forget the token, keep the
+     * packs for when the same account signs in again (another account signing in wipes them).
+     */
+    forget(): Promise<DesktopResult<null>>;
   };
   cache: {
     get(sha256: string): Promise<DesktopResult<Uint8Array | null>>;

@@ -1,4 +1,5 @@
 // The wire protocol between clients and the server over Socket.IO (see docs/protocol.md).
+import { z } from 'zod';
 import type { AppError } from './errors.ts';
 import type { MeetingEvent } from './events.ts';
 import type { MeetingState } from './model.ts';
@@ -30,6 +31,33 @@ export interface EventsMessage {
 /** Socket.IO handshake `auth` field: a session token, or a meeting's read-only projector token. */
 export type HandshakeAuth =
   { token: string; protocol: number } | { projector: string; protocol: number };
+
+/**
+ * Why a session ended (docs/protocol.md §2.3): `expired` (its `expiresAt` passed), `loggedOut`
+ * (`POST /api/logout` with its token), `revoked` (the password was changed in another session),
+ * `deactivated` (an administrator disabled the account). A device keeps its unsent changes when the
+ * session expired or was revoked, and forgets what it kept for the account on the other two.
+ */
+export const SESSION_END_REASONS = ['expired', 'loggedOut', 'revoked', 'deactivated'] as const;
+export const SessionEndReasonSchema = z.enum(SESSION_END_REASONS);
+export type SessionEndReason = z.infer<typeof SessionEndReasonSchema>;
+
+/** `session:ended`, and the `reason` a refused handshake or HTTP 401 carries when it is known. */
+export const SessionEndedSchema = z.object({
+  code: z.literal('UNAUTHENTICATED'),
+  message: z.string(),
+  reason: SessionEndReasonSchema,
+});
+export type SessionEnded = z.infer<typeof SessionEndedSchema>;
+
+/** A refused token (handshake `connect_error` data, HTTP 401 body), with why when known. */
+export type SessionRefusal = AppError & { reason?: SessionEndReason };
+
+export function sessionRefusal(message: string, reason: SessionEndReason | null): SessionRefusal {
+  const error: SessionRefusal = { code: 'UNAUTHENTICATED', message };
+  if (reason) error.reason = reason;
+  return error;
+}
 
 /** `vote:tally`: a vote's live count, coalesced (at most 4 per second per vote), never journaled. */
 export interface TallyMessage {
@@ -78,8 +106,8 @@ export interface ServerToClientEvents {
   'meeting:events': (msg: EventsMessage) => void;
   /** The list of meetings this user belongs to changed (added to or removed from one). */
   'meetings:changed': () => void;
-  /** The session ended on the server (logout elsewhere, expiry, account disabled). */
-  'session:ended': (reason: { code: 'UNAUTHENTICATED'; message: string }) => void;
+  /** The session ended on the server; `reason` says why (logout, expiry, revoked, disabled). */
+  'session:ended': (msg: SessionEnded) => void;
   'vote:tally': (msg: TallyMessage) => void;
   'presenter:moved': (msg: PresenterMoved) => void;
   /** One of this user's opinion forms changed (sent, answered, near its deadline, closed). */

@@ -57,6 +57,13 @@ export function installFakeDesktop(opts: { serverPort: string; secure: boolean }
         blobs.clear();
         return ok(null);
       },
+      forget: () => {
+        update((s) => {
+          s.token = null;
+          s.calls.push('session:forget');
+        });
+        return ok(null);
+      },
     },
     cache: {
       get: (sha: string) => ok(blobs.get(sha) ?? null),

@@ -80,7 +80,11 @@ async function start(): Promise<void> {
   const api = createApiProxy({
     fetch: fetchFn,
     serverOrigin: () => config.serverOrigin,
-    session: { current: () => tokens.current(), refused: () => sessions.end() },
+    session: {
+      current: () => tokens.current(),
+      refused: () => sessions.end(),
+      expired: () => sessions.forget(),
+    },
     lock,
     cache,
     log,

@@ -25,8 +25,11 @@ export interface Platform {
   getToken(): string | null;
   /** `userId` says whose meeting packs the device keeps (the desktop app). */
   setToken(token: string, userId: string): void;
-  /** The session is over (logout, or refused by the server): in the desktop app, a remote wipe. */
-  clearToken(): void;
+  /**
+   * The session is over (logout, or refused by the server): in the desktop app, a remote wipe of
+   * the account's packs, unless `keepPacks` (the session expired: the same account comes back).
+   */
+  clearToken(opts?: { keepPacks?: boolean }): void;
   /** Meeting packs kept on this device, or null where none can be kept (plain http on a LAN). */
   documents: DocumentCache | null;
   /** Only in the desktop app. */

@@ -32,9 +32,10 @@ export async function desktopPlatform(api: DesktopApi): Promise<Platform> {
       token = next;
       void api.session.save(next, userId);
     },
-    clearToken: () => {
+    clearToken: (opts) => {
       token = null;
-      void api.session.end(); // main forgets the token and wipes this account's packs
+      // main forgets the token and wipes this account's packs, or keeps them when it expired
+      void (opts?.keepPacks ? api.session.forget() : api.session.end());
     },
     documents: desktopDocumentCache(api.cache),
     desktop: { api, serverOrigin, secureStorage: saved.secureStorage },

@@ -26,11 +26,12 @@ async function setup(opts: { server?: string | null; session?: StoredSession | n
     return answer();
   });
   const refused = vi.fn(async () => undefined);
+  const expired = vi.fn(async () => undefined);
   const session = opts.session === undefined ? SESSION : opts.session;
   const proxy = createApiProxy({
     fetch,
     serverOrigin: () => (opts.server === undefined ? SERVER : opts.server),
-    session: { current: () => session, refused },
+    session: { current: () => session, refused, expired },
     lock,
     cache,
   });
@@ -39,6 +40,7 @@ async function setup(opts: { server?: string | null; session?: StoredSession | n
     fetch,
     sent,
     refused,
+    expired,
     lock,
     cache,
     clock,
@@ -104,6 +106,28 @@ describe('the API proxy', () => {
     const res = await t.proxy(new Request('app://ecabinet/api/me', { headers: bearer }));
     expect(res.status).toBe(401);
     expect(t.refused).toHaveBeenCalledTimes(1);
+    for (const reason of ['deactivated', 'loggedOut']) {
+      t.answer(() =>
+        Response.json({ error: { code: 'UNAUTHENTICATED', message: '', reason } }, { status: 401 }),
+      );
+      await t.proxy(new Request('app://ecabinet/api/me', { headers: bearer }));
+    }
+    expect(t.refused).toHaveBeenCalledTimes(3);
+    expect(t.expired).not.toHaveBeenCalled();
+    await t.dispose();
+  });
+
+  it('keeps the packs when the session merely expired or was revoked, and passes the body on', async () => {
+    const t = await setup();
+    for (const reason of ['expired', 'revoked']) {
+      const body = { error: { code: 'UNAUTHENTICATED', message: 'Please log in.', reason } };
+      t.answer(() => Response.json(body, { status: 401 }));
+      const res = await t.proxy(new Request('app://ecabinet/api/me', { headers: bearer }));
+      expect(res.status).toBe(401);
+      expect(await res.json()).toEqual(body); // the renderer reads the reason too
+    }
+    expect(t.expired).toHaveBeenCalledTimes(2);
+    expect(t.refused).not.toHaveBeenCalled();
     await t.dispose();
   });
 

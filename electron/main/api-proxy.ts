@@ -1,6 +1,7 @@
 // app://ecabinet/api/* is forwarded to the configured server by main, so the renderer's HTTP stays
 // same-origin (no CORS needed on the server) and main sees each answer: a good one proves the
-// device reached the server (offline lock), a refused session wipes that account's packs.
+// device reached the server (offline lock), a refused session wipes that account's packs, unless
+// the server says it merely expired or was revoked (then the token goes and the packs stay).
 // A document already on the device is served from the disk cache, so it opens with no network.
 import type { DocumentCache } from '../../core/document-cache.ts';
 import { isSha256 } from '../../core/document-cache.ts';
@@ -11,7 +12,13 @@ import type { StoredSession } from './token-store.ts';
 export interface ApiProxyDeps {
   fetch: FetchLike;
   serverOrigin: () => string | null;
-  session: { current(): StoredSession | null; refused(): Promise<void> };
+  session: {
+    current(): StoredSession | null;
+    /** The remote wipe: forget the token and the account's packs. */
+    refused(): Promise<void>;
+    /** Forget the token, keep the packs (the same account will sign in again). */
+    expired(): Promise<void>;
+  };
   lock: OfflineLock;
   cache: DocumentCache;
   log?: (msg: string) => void;
@@ -54,11 +61,29 @@ export function createApiProxy(deps: ApiProxyDeps): (request: Request) => Promis
     const sentOurs = !!session && headers.get('authorization') === `Bearer ${session.token}`;
     if (res.ok && (sentOurs || url.pathname === '/api/login')) await deps.lock.markContact();
     if (res.status === 401 && sentOurs) {
-      log(`the server refused the session (${url.pathname}): wiping this account's packs`);
-      await deps.session.refused();
+      const reason = await refusalReason(res);
+      if (reason === 'expired' || reason === 'revoked') {
+        log(`the session ${reason} (${url.pathname}): forgetting the token, keeping the packs`);
+        await deps.session.expired();
+      } else {
+        // disabled, logged out, or the server cannot say: the packs are only copies of its files
+        log(`the server refused the session (${url.pathname}): wiping this account's packs`);
+        await deps.session.refused();
+      }
     }
     return res;
   };
+}
+
+/** The `reason` of a 401's `{ error }` body (docs/protocol.md §2.3), read from a copy. */
+async function refusalReason(res: Response): Promise<string | null> {
+  try {
+    const body = (await res.clone().json()) as { error?: { reason?: unknown } } | null;
+    const reason = body?.error?.reason;
+    return typeof reason === 'string' ? reason : null;
+  } catch {
+    return null;
+  }
 }
 
 function pdf(bytes: Uint8Array): Response {

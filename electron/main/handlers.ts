@@ -40,6 +40,7 @@ export function createHandlers(s: HandlerServices): Handlers {
     [C.sessionLoad]: () => s.session.load(),
     [C.sessionSave]: (session) => s.session.save(session),
     [C.sessionEnd]: () => s.session.end(),
+    [C.sessionForget]: () => s.session.forget(),
     [C.cacheGet]: ({ sha256 }) => (unlocked(), s.cache.get(sha256)),
     [C.cacheHas]: ({ sha256 }) => (unlocked(), s.cache.has(sha256)),
     [C.cachePut]: ({ sha256, bytes, pack }) => (unlocked(), s.cache.put(sha256, bytes, pack)),

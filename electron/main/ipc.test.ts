@@ -43,6 +43,7 @@ const PAYLOADS: Record<DesktopChannel, { good: unknown; bad: unknown[] }> = {
     ],
   },
   [C.sessionEnd]: { good: undefined, bad: [{ wipe: false }] },
+  [C.sessionForget]: { good: undefined, bad: [{ account: 'u1' }] },
   [C.cacheGet]: {
     good: { sha256: SHA },
     bad: [

@@ -56,6 +56,32 @@ describe('the session in main', () => {
     await dispose();
   });
 
+  it('a session that expired forgets the token and keeps the packs for the same account', async () => {
+    const { cache, make, sha, bytes, dispose } = await setup();
+    const sessions = make();
+    await sessions.save({ token: TOKEN_A, account: 'alice' });
+    await cache.put(sha, bytes, { account: 'alice', meetingId: 'm1' });
+    await sessions.forget();
+    expect(sessions.current()).toBeNull();
+    expect(await make().load()).toEqual({ token: null, secureStorage: true });
+    expect(await cache.has(sha)).toBe(true);
+    // alice signs in again (after a restart): her packs are still there
+    await make().save({ token: `${TOKEN_A}-new`, account: 'alice' });
+    expect(await cache.has(sha)).toBe(true);
+    await dispose();
+  });
+
+  it('after an expired session, another account signing in still wipes the packs', async () => {
+    const { cache, make, sha, bytes, dispose } = await setup();
+    const sessions = make();
+    await sessions.save({ token: TOKEN_A, account: 'alice' });
+    await cache.put(sha, bytes, { account: 'alice', meetingId: 'm1' });
+    await sessions.forget();
+    await make().save({ token: TOKEN_B, account: 'bob' });
+    expect(await cache.has(sha)).toBe(false);
+    await dispose();
+  });
+
   it('the same account signing in again keeps its packs', async () => {
     const { cache, make, sha, bytes, dispose } = await setup();
     await make().save({ token: TOKEN_A, account: 'alice' });

@@ -7,8 +7,10 @@ import type { StoredSession, TokenStore } from './token-store.ts';
 export interface SessionService {
   load(): Promise<SessionInfo>;
   save(session: StoredSession): Promise<SessionInfo>;
-  /** Logout, or the server refused the session (account disabled, expired, logged out elsewhere). */
+  /** Logout, or the server refused the session (account disabled, logged out): remote wipe. */
   end(): Promise<void>;
+  /** The session expired or was revoked: forget the token, keep the packs and whose they are. */
+  forget(): Promise<void>;
   current(): StoredSession | null;
 }
 
@@ -33,6 +35,9 @@ export function createSessionService(deps: {
       const account = await tokens.lastAccount();
       await tokens.clear();
       if (account) await cache.wipeAccount(account);
+    },
+    async forget() {
+      await tokens.forget();
     },
     current: () => tokens.current(),
   };

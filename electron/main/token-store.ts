@@ -27,6 +27,8 @@ export interface TokenStore {
   load(): Promise<StoredSession | null>;
   save(session: StoredSession): Promise<void>;
   clear(): Promise<void>;
+  /** Forgets the token but remembers whose session it was (whose packs are on the device). */
+  forget(): Promise<void>;
   /** The session in memory (this run). */
   current(): StoredSession | null;
   /** The account of the last session, even when its token was not kept. */
@@ -106,6 +108,12 @@ export function createTokenStore(opts: {
     async clear() {
       memory = null;
       await rm(file, { force: true });
+    },
+    async forget() {
+      const account = memory?.account ?? parseFile(await readJson(file))?.account ?? null;
+      memory = null;
+      if (account) await write({ token: '', account }, false);
+      else await rm(file, { force: true });
     },
     current: () => memory,
     async lastAccount() {

@@ -24,6 +24,7 @@ describe('window.desktop', () => {
       [api.session.load(), C.sessionLoad, undefined],
       [api.session.save('tok', 'u1'), C.sessionSave, { token: 'tok', account: 'u1' }],
       [api.session.end(), C.sessionEnd, undefined],
+      [api.session.forget(), C.sessionForget, undefined],
       [api.cache.get(SHA), C.cacheGet, { sha256: SHA }],
       [api.cache.has(SHA), C.cacheHas, { sha256: SHA }],
       [api.cache.put(SHA, bytes, PACK), C.cachePut, { sha256: SHA, bytes, pack: PACK }],

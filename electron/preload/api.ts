@@ -31,6 +31,7 @@ export function buildDesktopApi(invoke: Invoke): DesktopApi {
       load: () => call(C.sessionLoad),
       save: (token, account) => call(C.sessionSave, { token, account }),
       end: () => call(C.sessionEnd),
+      forget: () => call(C.sessionForget),
     },
     cache: {
       get: (sha256) => call(C.cacheGet, { sha256 }),

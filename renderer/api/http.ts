@@ -1,5 +1,11 @@
 // The HTTP API: JSON in and out, errors as { error: { code, message } } turned into ApiError.
-import type { ErrorCode, GlobalRole, MeetingSummary } from '../../core/index.ts';
+import {
+  SessionEndReasonSchema,
+  type ErrorCode,
+  type GlobalRole,
+  type MeetingSummary,
+  type SessionEndReason,
+} from '../../core/index.ts';
 import type { PackSearchResult } from '../../core/packSearch.ts';
 import { platform } from '../platform.ts';
 
@@ -11,12 +17,21 @@ export class ApiError extends Error {
   readonly status: number;
   /** Seconds from the Retry-After header (429), else null. */
   readonly retryAfter: number | null;
+  /** Why the session was refused (UNAUTHENTICATED), when the server said. */
+  readonly reason: SessionEndReason | null;
 
-  constructor(code: ApiErrorCode, message: string, status: number, retryAfter: number | null) {
+  constructor(
+    code: ApiErrorCode,
+    message: string,
+    status: number,
+    retryAfter: number | null,
+    reason: SessionEndReason | null = null,
+  ) {
     super(message);
     this.code = code;
     this.status = status;
     this.retryAfter = retryAfter;
+    this.reason = reason;
   }
 }
 
@@ -63,14 +78,16 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
 function toApiError(res: Response, data: unknown): ApiError {
   const error =
     typeof data === 'object' && data !== null && 'error' in data
-      ? (data.error as { code?: string; message?: string })
+      ? (data.error as { code?: string; message?: string; reason?: unknown })
       : {};
   const retry = Number(res.headers.get('retry-after'));
+  const reason = SessionEndReasonSchema.safeParse(error.reason);
   return new ApiError(
     (error.code as ErrorCode | undefined) ?? 'INTERNAL',
     error.message ?? res.statusText,
     res.status,
     Number.isFinite(retry) && retry > 0 ? Math.ceil(retry) : null,
+    reason.success ? reason.data : null,
   );
 }
 

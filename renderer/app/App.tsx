@@ -20,13 +20,15 @@ import { ProjectorScreen } from '../screens/ProjectorScreen.tsx';
 import { UpdateRequiredScreen } from '../screens/UpdateRequiredScreen.tsx';
 import { socketTransport, type SocketTransport } from '../sync/socketTransport.ts';
 import { pdfWorkerPort } from '../viewer/worker.ts';
-import { wipeOfflineMeetings } from '../offline/meetingStore.ts';
+import { meetingsWithUnsent, wipeOfflineMeetings } from '../offline/meetingStore.ts';
 import { forgetSession, rememberedUser, rememberUser } from '../offline/sessionCache.ts';
 import { PackKeeper } from '../cache/PackStatus.tsx';
 import { useMeeting } from '../hooks/useMeeting.ts';
 import { HOME_HREF, useRoute } from './route.ts';
 import { useSession } from './session.ts';
 import { SessionContext } from './session.ts';
+import { planSessionEnd, type SessionEnd } from './sessionEnd.ts';
+import { SendKept } from './SendKept.tsx';
 
 // the viewer (pdf.js) loads only when a document is opened; its worker starts meanwhile
 const DocumentScreen = lazy(() => {
@@ -60,6 +62,25 @@ function openSession(user: User): AppState {
   return { kind: 'signedIn', user, transport };
 }
 
+/**
+ * Forgets this device's session. What it kept for the account (unsent changes, meetings, packs)
+ * goes or stays by why the session ended (./sessionEnd.ts); returns the login screen's notice.
+ */
+function dropSession(reason: SessionEnd, ownLogout = false): string | null {
+  const user = rememberedUser();
+  const hasUnsent = user !== null && meetingsWithUnsent(user.id).length > 0;
+  const plan = planSessionEnd(reason, { ownLogout, hasUnsent });
+  // dropped already (a second notice of the same end): nothing more may go
+  if (!user && platform.getToken() === null) return plan.notice;
+  forgetSession();
+  if (user && plan.wipeKept) void wipeOfflineMeetings(user.id);
+  // (the desktop app's packs go with the token, in main: clearToken below)
+  if (user && plan.wipePacks && !platform.desktop)
+    void platform.documents?.wipeAccount(user.id).catch(() => undefined);
+  platform.clearToken({ keepPacks: !plan.wipePacks });
+  return plan.notice;
+}
+
 export function App() {
   const route = useRoute();
   // the room's big screen runs without a session: never opens the signed-in user's socket
@@ -90,6 +111,8 @@ function SessionApp() {
         // kept (the socket checks the token again as soon as the server can be reached)
         const known = network ? rememberedUser() : null;
         if (known && !known.mustChangePassword) return setState(openSession(known));
+        if (err instanceof ApiError && err.code === 'UNAUTHENTICATED')
+          return setState({ kind: 'signedOut', notice: dropSession(err.reason) });
         if (!network) platform.clearToken();
         setState({ kind: 'signedOut', notice: network ? 'errors.NETWORK' : null });
       },
@@ -99,32 +122,29 @@ function SessionApp() {
     };
   }, [checking]);
 
-  const endSession = useCallback((next: AppState) => {
+  const leave = useCallback((next: AppState) => {
     setState((prev) => {
       if (prev.kind === 'signedIn') prev.transport.close();
       return next;
     });
-    if (next.kind === 'signedOut') {
-      // what this device kept for the account goes with the session (a shared computer)
-      const user = rememberedUser();
-      forgetSession();
-      if (user) {
-        void wipeOfflineMeetings(user.id);
-        if (!platform.desktop) void platform.documents?.wipeAccount(user.id).catch(() => undefined);
-      }
-      platform.clearToken();
-    }
   }, []);
+  // what this device kept for the account goes with the session (a shared computer), unless the
+  // session merely expired: then the unsent changes stay, to be sent after signing in again
+  const endSession = useCallback(
+    (reason: SessionEnd, ownLogout = false) => {
+      leave({ kind: 'signedOut', notice: dropSession(reason, ownLogout) });
+    },
+    [leave],
+  );
 
   const transport = state.kind === 'signedIn' ? state.transport : null;
   useEffect(() => {
     if (!transport) return;
-    const ended = (): void => endSession({ kind: 'signedOut', notice: 'login.sessionEnded' });
     return transport.subscribe({
-      sessionEnded: ended,
+      sessionEnded: (reason) => endSession(reason),
       connectError: (error) => {
-        if (error.code === 'PROTOCOL_MISMATCH') endSession({ kind: 'updateRequired' });
-        else if (error.code === 'UNAUTHENTICATED') ended();
+        if (error.code === 'PROTOCOL_MISMATCH') leave({ kind: 'updateRequired' });
+        else if (error.code === 'UNAUTHENTICATED') endSession(error.reason ?? null);
         else if (error.code === 'PASSWORD_CHANGE_REQUIRED') {
           setState((prev) => {
             if (prev.kind !== 'signedIn') return prev;
@@ -134,14 +154,14 @@ function SessionApp() {
         }
       },
     });
-  }, [transport, endSession]);
+  }, [transport, endSession, leave]);
 
   const onSignedIn = (result: LoginResult): void => {
     platform.setToken(result.token, result.user.id);
     setState(openSession(result.user));
   };
 
-  const sessionEnded = (): void => endSession({ kind: 'signedOut', notice: 'login.sessionEnded' });
+  const sessionEnded = (reason: SessionEnd = null): void => endSession(reason);
 
   // fetch the user again (mustChangePassword is now false), then go on to the meeting list
   const passwordChanged = async (): Promise<void> => {
@@ -151,7 +171,7 @@ function SessionApp() {
       user = (await api.me()).user;
     } catch (err) {
       if (!known || (err instanceof ApiError && err.code === 'UNAUTHENTICATED'))
-        return sessionEnded();
+        return sessionEnded(err instanceof ApiError ? err.reason : null);
       user = { ...known, mustChangePassword: false }; // the change is done; only the refresh failed
     }
     // the socket opens only now; a signed-in user keeps theirs (the change keeps this session)
@@ -162,7 +182,7 @@ function SessionApp() {
 
   const logout = (): void => {
     void api.logout().catch(() => undefined);
-    endSession({ kind: 'signedOut', notice: null });
+    endSession(null, true);
     window.location.hash = HOME_HREF;
   };
 
@@ -176,7 +196,7 @@ function SessionApp() {
         <ChangePasswordScreen
           forced
           onChanged={passwordChanged}
-          onSessionEnded={sessionEnded}
+          onSessionEnded={() => sessionEnded()}
           onLogout={logout}
         />
       )}
@@ -186,7 +206,7 @@ function SessionApp() {
             userName={state.user.displayName}
             onLogout={logout}
             onPasswordChanged={passwordChanged}
-            onSessionEnded={sessionEnded}
+            onSessionEnded={() => sessionEnded()}
           />
         </SessionContext.Provider>
       )}
@@ -208,6 +228,7 @@ function SignedIn({ userName, onLogout, onPasswordChanged, onSessionEnded }: Sig
   return (
     <div className="shell">
       {openMeeting && <KeepPack key={openMeeting} meetingId={openMeeting} />}
+      <SendKept open={openMeeting} />
       <TopBar userName={userName} showBack={route.name !== 'meetings'} onLogout={onLogout} />
       {route.name === 'meeting' && (
         <MeetingScreen key={route.meetingId} meetingId={route.meetingId} />

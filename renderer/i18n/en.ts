@@ -5,6 +5,7 @@ import { formsEn } from './parts/forms.ts';
 import { minutesEn } from './parts/minutes.ts';
 import { packSearchEn } from './parts/packSearch.ts';
 import { builderEn } from './parts/builder.ts';
+import { sessionEndEn } from './parts/sessionEnd.ts';
 export const en = {
   app: {
     name: 'eCabinet',
@@ -364,4 +365,5 @@ export const en = {
   minutes: minutesEn,
   packSearch: packSearchEn,
   builder: builderEn,
+  sessionEnd: sessionEndEn,
 };

@@ -5,6 +5,7 @@ import { formsVi } from './parts/forms.ts';
 import { minutesVi } from './parts/minutes.ts';
 import { packSearchVi } from './parts/packSearch.ts';
 import { builderVi } from './parts/builder.ts';
+import { sessionEndVi } from './parts/sessionEnd.ts';
 export const vi = {
   app: {
     name: 'eCabinet',
@@ -357,6 +358,7 @@ export const vi = {
   minutes: minutesVi,
   packSearch: packSearchVi,
   builder: builderVi,
+  sessionEnd: sessionEndVi,
 };
 
 export type Messages = typeof vi;

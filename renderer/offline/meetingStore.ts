@@ -134,6 +134,23 @@ export function browserPersistence(userId: string, meetingId: string): MeetingPe
   };
 }
 
+/**
+ * The meetings with changes of this account still waiting on this device (kept across a session
+ * that expired), so that they are sent as soon as the same account signs in again.
+ */
+export function meetingsWithUnsent(userId: string): string[] {
+  const store = storage();
+  if (!store) return [];
+  const prefix = `${OUTBOX_PREFIX}${userId}.`;
+  const found: string[] = [];
+  for (const key of Object.keys(store)) {
+    if (!key.startsWith(prefix)) continue;
+    const meetingId = key.slice(prefix.length);
+    if (parseOutbox(store.getItem(key)).length > 0) found.push(meetingId);
+  }
+  return found.sort();
+}
+
 /** Forgets everything kept offline for one account (logout), or for all (a wipe). */
 export async function wipeOfflineMeetings(userId: string | null): Promise<void> {
   const store = storage();

@@ -4,10 +4,12 @@ import { io, type Socket } from 'socket.io-client';
 import {
   ERROR_CODES,
   PROTOCOL_VERSION,
-  type AppError,
+  SessionEndedSchema,
+  SessionEndReasonSchema,
   type ClientToServerEvents,
   type ErrorCode,
   type ServerToClientEvents,
+  type SessionRefusal,
 } from '../../core/index.ts';
 import { HandlerList, type Transport } from './transport.ts';
 
@@ -71,7 +73,10 @@ export function socketTransport(options: SocketTransportOptions): SocketTranspor
   socket.on('presenter:moved', (msg) => handlers.emit('presenterMoved', msg));
   socket.on('meetings:changed', () => handlers.emit('meetingsChanged'));
   socket.on('forms:changed', () => handlers.emit('formsChanged'));
-  socket.on('session:ended', () => handlers.emit('sessionEnded'));
+  socket.on('session:ended', (msg) => {
+    const parsed = SessionEndedSchema.safeParse(msg);
+    handlers.emit('sessionEnded', parsed.success ? parsed.data.reason : null);
+  });
 
   const goOffline = (): void => {
     socket.disconnect();
@@ -113,7 +118,7 @@ export function socketTransport(options: SocketTransportOptions): SocketTranspor
 }
 
 /** The server's refusal carried by a connect_error, or null for a plain network failure. */
-function serverError(err: Error): AppError | null {
+function serverError(err: Error): SessionRefusal | null {
   const data = (err as Error & { data?: unknown }).data;
   const code =
     typeof data === 'object' && data !== null && 'code' in data ? String(data.code) : err.message;
@@ -122,7 +127,10 @@ function serverError(err: Error): AppError | null {
     typeof data === 'object' && data !== null && 'message' in data
       ? String(data.message)
       : err.message;
-  return { code, message };
+  const reason = SessionEndReasonSchema.safeParse(
+    typeof data === 'object' && data !== null && 'reason' in data ? data.reason : undefined,
+  );
+  return reason.success ? { code, message, reason: reason.data } : { code, message };
 }
 
 function isErrorCode(code: string): code is ErrorCode {

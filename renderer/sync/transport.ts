@@ -1,11 +1,12 @@
 // The socket as the sync engine sees it: a few typed calls and callbacks, no Socket.IO types.
 // Tests use a fake object with the same shape (see fakeTransport.ts).
 import type {
-  AppError,
   CommandAck,
   EventsMessage,
   JoinAck,
   PresenterMoved,
+  SessionEndReason,
+  SessionRefusal,
   TallyMessage,
   VoteStatusAck,
 } from '../../core/index.ts';
@@ -15,15 +16,16 @@ export interface TransportHandlers {
   connect(): void;
   /** The socket lost its connection; it reconnects by itself unless the device is offline. */
   disconnect(): void;
-  /** The server refused the handshake (PROTOCOL_MISMATCH, UNAUTHENTICATED, ...). */
-  connectError(error: AppError): void;
+  /** The server refused the handshake (PROTOCOL_MISMATCH, UNAUTHENTICATED with its reason, ...). */
+  connectError(error: SessionRefusal): void;
   events(msg: EventsMessage): void;
   /** A vote's coalesced running tally (volatile: may be lost, `voteStatus` fills the gap). */
   tally(msg: TallyMessage): void;
   meetingsChanged(): void;
   /** One of this user's opinion forms changed: fetch the list again. */
   formsChanged(): void;
-  sessionEnded(): void;
+  /** The server ended this session; null when the message did not say why. */
+  sessionEnded(reason: SessionEndReason | null): void;
   /** Where the presenter is now (volatile, coalesced; see docs/protocol.md §14). */
   presenterMoved(msg: PresenterMoved): void;
 }

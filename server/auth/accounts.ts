@@ -1,6 +1,12 @@
 // Accounts and sessions: login, tokens, logout, expiry, rate limiting of attempts.
 import { createHash, randomBytes } from 'node:crypto';
-import { appError, type Actor, type AppError, type GlobalRole } from '../../core/index.ts';
+import {
+  appError,
+  type Actor,
+  type AppError,
+  type GlobalRole,
+  type SessionEndReason,
+} from '../../core/index.ts';
 import type { Clock } from '../meetings/service.ts';
 import { newId } from '../meetings/service.ts';
 import type { Account, AccountsData, Session, Store } from '../store/types.ts';
@@ -32,6 +38,9 @@ export const PASSWORD_CHANGE_REQUIRED: AppError = appError(
   'Choose a new password before continuing.',
 );
 
+/** How many ended sessions the server remembers the reason of (a few MB at most). */
+const ENDED_KEPT = 20_000;
+
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 export const normaliseUsername = (u: string) => u.normalize('NFC').trim().toLowerCase();
 
@@ -54,7 +63,12 @@ export class AccountService {
   #nextWrite: Promise<void> | null = null;
   readonly #byUsername = new Map<string, Account>();
   #dummyHash = '';
-  readonly onSessionEnded = new Set<(userId: string, tokenHash: string | null) => void>();
+  readonly onSessionEnded = new Set<
+    (userId: string, tokenHash: string | null, reason: SessionEndReason) => void
+  >();
+  // why recently ended sessions ended, so that a device coming back with the token can be told
+  // (memory only, the newest ENDED_KEPT: after a restart a refusal may carry no reason)
+  readonly #ended = new Map<string, SessionEndReason>();
 
   constructor(store: Store, clock: Clock, opts: AccountOptions) {
     this.#store = store;
@@ -152,6 +166,11 @@ export class AccountService {
     this.#sessions.set(session.tokenHash, session);
     // expired sessions are dropped now and then, not on every login
     if (this.#data.sessions.length % 256 === 0) {
+      const expired = this.#data.sessions.filter((s) => Date.parse(s.expiresAt) <= now);
+      this.#remember(
+        expired.map((s) => s.tokenHash),
+        'expired',
+      );
       this.#data.sessions = this.#data.sessions.filter((s) => Date.parse(s.expiresAt) > now);
       this.#index();
     }
@@ -172,6 +191,33 @@ export class AccountService {
     return { userId: account.id, globalRole: account.globalRole, account, tokenHash };
   }
 
+  /**
+   * Why a token is refused, when the server can tell: its session expired, or it was ended (and
+   * remembered since the server started). Null for a token never seen, or ended long ago.
+   */
+  refusalReason(token: string | undefined | null): SessionEndReason | null {
+    if (!token || token.length > 200) return null;
+    const tokenHash = hashToken(token);
+    const ended = this.#ended.get(tokenHash);
+    if (ended) return ended;
+    const session = this.#sessions.get(tokenHash);
+    if (!session) return null;
+    const account = this.#byId.get(session.userId);
+    if (account && !account.active) return 'deactivated';
+    return Date.parse(session.expiresAt) <= this.#clock.now().getTime() ? 'expired' : null;
+  }
+
+  #remember(tokenHashes: readonly string[], reason: SessionEndReason): void {
+    for (const h of tokenHashes) {
+      this.#ended.delete(h);
+      this.#ended.set(h, reason);
+    }
+    for (const oldest of this.#ended.keys()) {
+      if (this.#ended.size <= ENDED_KEPT) break;
+      this.#ended.delete(oldest);
+    }
+  }
+
   sessionExpiry(tokenHash: string): number | null {
     const s = this.#sessions.get(tokenHash);
     return s ? Date.parse(s.expiresAt) : null;
@@ -184,7 +230,8 @@ export class AccountService {
     this.#data.sessions = this.#data.sessions.filter((s) => s.tokenHash !== tokenHash);
     this.#index();
     await this.#save();
-    this.onSessionEnded.forEach((f) => f(session.userId, tokenHash));
+    this.#remember([tokenHash], 'loggedOut');
+    this.onSessionEnded.forEach((f) => f(session.userId, tokenHash, 'loggedOut'));
   }
 
   /** Changes a password and ends the account's other sessions (a leaked password stops working). */
@@ -217,7 +264,11 @@ export class AccountService {
     this.#data.sessions = this.#data.sessions.filter((s) => !ended.includes(s));
     this.#index();
     await this.#save();
-    for (const s of ended) this.onSessionEnded.forEach((f) => f(userId, s.tokenHash));
+    this.#remember(
+      ended.map((s) => s.tokenHash),
+      'revoked',
+    );
+    for (const s of ended) this.onSessionEnded.forEach((f) => f(userId, s.tokenHash, 'revoked'));
     return null;
   }
 
@@ -226,10 +277,15 @@ export class AccountService {
     const account = this.#byId.get(userId);
     if (!account) return appError('NOT_FOUND', 'There is no such account.');
     account.active = active;
+    const ended = active ? [] : this.#data.sessions.filter((s) => s.userId === userId);
     if (!active) this.#data.sessions = this.#data.sessions.filter((s) => s.userId !== userId);
     this.#index();
     await this.#save();
-    if (!active) this.onSessionEnded.forEach((f) => f(userId, null));
+    this.#remember(
+      ended.map((s) => s.tokenHash),
+      'deactivated',
+    );
+    if (!active) this.onSessionEnded.forEach((f) => f(userId, null, 'deactivated'));
     return null;
   }
 

@@ -7,6 +7,7 @@ import {
   canSeeMeeting,
   DRAFT_MESSAGE,
   roleIn,
+  sessionRefusal,
   type Actor,
   type AppError,
   type ErrorCode,
@@ -60,11 +61,14 @@ export function requireUser(
   reply: FastifyReply,
   opts: RequireUserOptions = {},
 ) {
-  const who = accounts.authenticate(tokenOf(req));
+  const token = tokenOf(req);
+  const who = accounts.authenticate(token);
   if (!who) {
+    // why, when the server can tell: the device decides from it what it keeps (§2.3)
+    const reason = accounts.refusalReason(token);
     sendError(
       reply,
-      appError('UNAUTHENTICATED', 'Please log in; your session is missing or has ended.'),
+      sessionRefusal('Please log in; your session is missing or has ended.', reason),
     );
     return null;
   }

@@ -18,6 +18,7 @@ import {
   PROTOCOL_VERSION,
   ROLES,
   roleIn,
+  sessionRefusal,
   viewFor,
   type AppError,
   type EventsMessage,
@@ -96,13 +97,12 @@ export function createSocketServer(
       socket.data = data;
       return next();
     }
-    const who = deps.accounts.authenticate(typeof auth.token === 'string' ? auth.token : null);
+    const token = typeof auth.token === 'string' ? auth.token : null;
+    const who = deps.accounts.authenticate(token);
     if (!who) {
-      return next(
-        new HandshakeError(
-          appError('UNAUTHENTICATED', 'Your session has ended. Please log in again.'),
-        ),
-      );
+      const reason = deps.accounts.refusalReason(token);
+      const refused = sessionRefusal('Your session has ended. Please log in again.', reason);
+      return next(new HandshakeError(refused));
     }
     if (who.account.mustChangePassword) return next(new HandshakeError(PASSWORD_CHANGE_REQUIRED));
     socket.data = {
@@ -145,11 +145,12 @@ export function createSocketServer(
     });
   });
 
-  deps.accounts.onSessionEnded.add((userId, tokenHash) => {
+  deps.accounts.onSessionEnded.add((userId, tokenHash, reason) => {
     const room = tokenHash ? sessionRoom(tokenHash) : userRoom(userId);
     io.to(room).emit('session:ended', {
       code: 'UNAUTHENTICATED',
       message: 'Your session has ended. Please log in again.',
+      reason,
     });
     io.in(room).disconnectSockets(true);
   });
@@ -175,7 +176,11 @@ function scheduleExpiry(socket: IoSocket, accounts: AccountService, clock: Clock
       timer = setTimeout(arm, Math.min(ms, 2 ** 31 - 1));
       return;
     }
-    socket.emit('session:ended', { code: 'UNAUTHENTICATED', message: 'Your session has expired.' });
+    socket.emit('session:ended', {
+      code: 'UNAUTHENTICATED',
+      message: 'Your session has expired.',
+      reason: 'expired',
+    });
     socket.disconnect(true);
   };
   arm();

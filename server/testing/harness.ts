@@ -19,6 +19,7 @@ import {
   type MeetingState,
   type Role,
   type ServerToClientEvents,
+  type SessionEnded,
 } from '../../core/index.ts';
 import { startServer, type RunningServer, type ServerOptions } from '../app.ts';
 
@@ -138,14 +139,14 @@ export function upload(
 export class TestClient {
   readonly socket: ClientSocket;
   readonly batches: EventsMessage[] = [];
-  readonly sessionEnded: { code: string; message: string }[] = [];
+  readonly sessionEnded: SessionEnded[] = [];
   meetingsChanged = 0;
 
   constructor(socket: ClientSocket) {
     this.socket = socket;
     socket.on('meeting:events', (msg) => this.batches.push(msg));
     socket.on('meetings:changed', () => this.meetingsChanged++);
-    socket.on('session:ended', (reason) => this.sessionEnded.push(reason));
+    socket.on('session:ended', (msg) => this.sessionEnded.push(msg));
   }
 
   get events(): MeetingEvent[] {
