@@ -174,8 +174,7 @@ export class MeetingService {
         return { ok: true, rev: m.durable.rev, meetingId };
       }
       // the other devices see it now; the durable event follows once it is on disk
-      if (PREVIEWED.has(command.type))
-        this.#deps.onPreview?.(m, decision.events, actor, fromSocketId);
+      if (PREVIEWED.has(command.type)) this.#preview(m, decision.events, actor, fromSocketId);
       const rev = await m.commit(decision.events, {
         actor: actor.userId,
         at: now,
@@ -187,6 +186,15 @@ export class MeetingService {
     } catch (err) {
       this.#deps.log?.('write failed', err);
       return refuse(appError('INTERNAL', 'The server could not save this change; try again.'));
+    }
+  }
+
+  /** A preview is no promise: whatever befalls it, the command goes on to the disk. */
+  #preview(m: MeetingLog, events: EventBody[], actor: Actor, fromSocketId?: string): void {
+    try {
+      this.#deps.onPreview?.(m, events, actor, fromSocketId);
+    } catch (err) {
+      this.#deps.log?.('preview failed', err);
     }
   }
 
