@@ -4,8 +4,10 @@
 // order and the preview is sent before the write, so once a socket has the durable batch (or the
 // empty one that keeps its revisions gap-free), any preview for it has arrived already.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnnotationPreview, ClientCommand } from '../core/index.ts';
+import { io } from 'socket.io-client';
+import { PROTOCOL_VERSION, type AnnotationPreview, type ClientCommand } from '../core/index.ts';
 import {
+  api,
   commandId,
   createMeeting,
   expectOk,
@@ -13,14 +15,16 @@ import {
   startTestServer,
   until,
   upload,
+  TestClient,
+  type ClientSocket,
   type MeetingFixture,
-  type TestClient,
   type TestServer,
 } from './testing/harness.ts';
 
 let t: TestServer;
 let m: MeetingFixture;
 let documentId: string;
+let projectorToken: string;
 
 beforeAll(async () => {
   t = await startTestServer();
@@ -34,9 +38,17 @@ beforeAll(async () => {
     'du-toan.pdf',
   );
   documentId = (res.json.document as { id: string }).id;
+  const made = await api<{ token: string }>(t.url, `/api/meetings/${m.meetingId}/projector`, {
+    token: m.chair.token,
+    json: {},
+  });
+  projectorToken = made.json.token;
 });
 
+const screens: ClientSocket[] = [];
+
 afterAll(async () => {
+  for (const s of screens) s.disconnect();
   await t?.close();
 });
 
@@ -63,13 +75,28 @@ interface Device {
   log: { name: string; msg: unknown }[];
 }
 
-async function device(token: string): Promise<Device> {
-  const c = await t.connect(token);
+async function device(token: string | { projector: string }): Promise<Device> {
+  const c = typeof token === 'string' ? await t.connect(token) : await screen(token.projector);
   const log: Device['log'] = [];
   c.socket.onAny((name: string, msg: unknown) => log.push({ name, msg }));
   const ack = await c.join(m.meetingId);
   expect(ack.ok).toBe(true);
   return { c, log };
+}
+
+/** The room's screen, signed in with the meeting's projector link. */
+function screen(token: string): Promise<TestClient> {
+  const socket: ClientSocket = io(t.url, {
+    auth: { projector: token, protocol: PROTOCOL_VERSION },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
+  screens.push(socket);
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(new TestClient(socket)));
+    socket.once('connect_error', reject);
+  });
 }
 
 const previews = (d: Device) =>
@@ -94,9 +121,10 @@ describe('annotation previews', () => {
     const other = await device(bob.token);
     const secretary = await device(m.secretary.token);
     const chair = await device(m.chair.token);
+    const room = await device({ projector: projectorToken });
 
     let { rev } = await expectOk(one.c.command(m.meetingId, note('pv-private')));
-    await delivered(rev, one, two, other, secretary, chair);
+    await delivered(rev, one, two, other, secretary, chair, room);
     const [created] = previews(two);
     expect(created).toEqual({
       meetingId: m.meetingId,
@@ -133,7 +161,7 @@ describe('annotation previews', () => {
         payload: { annotationId: 'pv-private' },
       }),
     ));
-    await delivered(rev, one, two, other, secretary, chair);
+    await delivered(rev, one, two, other, secretary, chair, room);
     expect(previews(two).map((p) => p.events.map((e) => e.type))).toEqual([
       ['annotation.created'],
       ['annotation.updated'],
@@ -145,7 +173,7 @@ describe('annotation previews', () => {
 
     // the sender shows its own change already; the others may not know it exists
     expect(previews(one)).toEqual([]);
-    for (const d of [other, secretary, chair]) {
+    for (const d of [other, secretary, chair, room]) {
       expect(previews(d)).toEqual([]);
       const wire = JSON.stringify(d.log);
       expect(wire).not.toContain('pv-private');
@@ -159,10 +187,11 @@ describe('annotation previews', () => {
     const two = await device(alice.token);
     const other = await device(bob.token);
     const observer = await device(m.observer.token);
+    const room = await device({ projector: projectorToken });
 
     const { rev } = await expectOk(one.c.command(m.meetingId, note('pv-shared', true)));
-    await delivered(rev, one, two, other, observer);
-    for (const d of [two, other, observer]) {
+    await delivered(rev, one, two, other, observer, room);
+    for (const d of [two, other, observer, room]) {
       expect(previews(d)).toHaveLength(1);
       expect(previews(d)[0]!.events[0]).toMatchObject({
         type: 'annotation.created',
