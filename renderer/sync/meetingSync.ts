@@ -244,11 +244,16 @@ export class MeetingSync {
       res.mode === 'snapshot'
         ? res.snapshot
         : res.events.reduce(apply, this.view.meeting ?? emptyMeeting());
-    this.update({ status: 'live', meeting, rev: res.rev, error: null, fromDevice: false });
     // a snapshot holds whatever became durable meanwhile: the durable state wins
-    this.setPreviews(
-      res.mode === 'snapshot' ? NO_PREVIEWS : settled(this.view.previews, res.events),
-    );
+    const previews =
+      res.mode === 'snapshot' ? NO_PREVIEWS : settled(this.view.previews, res.events);
+    this.setPreviews(previews, {
+      status: 'live',
+      meeting,
+      rev: res.rev,
+      error: null,
+      fromDevice: false,
+    });
     this.scheduleSave();
     if (res.mode === 'events') this.told(before, res.events);
     for (const msg of buffered) this.onEvents(msg);
@@ -269,8 +274,11 @@ export class MeetingSync {
     }
     const before = this.view.meeting;
     const meeting = msg.events.reduce(apply, this.view.meeting ?? emptyMeeting());
-    this.update({ meeting, rev: msg.rev, clockOffsetMs: this.sampleClock(msg) });
-    this.setPreviews(settled(this.view.previews, msg.events));
+    this.setPreviews(settled(this.view.previews, msg.events), {
+      meeting,
+      rev: msg.rev,
+      clockOffsetMs: this.sampleClock(msg),
+    });
     this.told(before, msg.events);
     this.scheduleSave();
   }
@@ -281,9 +289,10 @@ export class MeetingSync {
     this.setPreviews(received(this.view.previews, previewEvents(msg.events), this.now()));
   }
 
-  private setPreviews(previews: Previews): void {
+  /** Sets the previews (less those expired), with other changes of the view in one update. */
+  private setPreviews(previews: Previews, patch?: Partial<SyncView>): void {
     const left = expired(previews, this.now());
-    if (left !== this.view.previews) this.update({ previews: left });
+    if (patch || left !== this.view.previews) this.update({ ...patch, previews: left });
     if (this.previewTimer) clearTimeout(this.previewTimer);
     this.previewTimer = null;
     const next = nextExpiry(left);
