@@ -6,8 +6,9 @@
 //   3. the server's RSS with N clients connected and joined, beside the bare server's;
 //   4. the vote storm (bench/storm.ts): 2,000 voters cast within one second; acked share, ack
 //      latency beside a bare ack round-trip, exactness of the tally, tally messages per client;
-//   5. annotation sync (bench/annotations.ts): from one device's annotation command to the event on
-//      the same delegate's other device, beside a bare Socket.IO relay of the same payload;
+//   5. annotation sync (bench/annotations.ts): from one device's annotation command to its preview
+//      and to its durable event on the same delegate's other device, beside a bare Socket.IO
+//      relay of the same payload (without, and with an fdatasync before the ack);
 //   6. pack distribution (bench/pack.ts): 200 devices download a 20 MB meeting pack at once with
 //      the app's pack sync, beside a bare node:http file server; then a republish with one
 //      document replaced moves only that document (BENCH_PACK=0: skip; BENCH_ONLY=pack: alone);

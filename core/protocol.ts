@@ -1,7 +1,7 @@
 // The wire protocol between clients and the server over Socket.IO (see docs/protocol.md).
 import { z } from 'zod';
 import type { AppError } from './errors.ts';
-import type { MeetingEvent } from './events.ts';
+import type { EventBody, MeetingEvent } from './events.ts';
 import type { MeetingState } from './model.ts';
 
 /** Bumped on every incompatible change; a client with another version is told to update. */
@@ -93,6 +93,29 @@ export interface PresenterMoved {
   page: number;
 }
 
+/** The commands whose decided events are previewed (`annotation:preview`). */
+export const PREVIEWED_COMMANDS = [
+  'annotation.create',
+  'annotation.update',
+  'annotation.delete',
+] as const;
+
+/** An annotation event as previewed: decided, not yet on disk, so without rev, at or actor. */
+export type PreviewEvent = Extract<
+  EventBody,
+  { type: 'annotation.created' | 'annotation.updated' | 'annotation.deleted' }
+>;
+
+/**
+ * `annotation:preview`: an annotation change the server has decided but not yet written (volatile,
+ * no revision, may be lost or never become durable; docs/protocol.md §14). Not a promise: the
+ * `meeting:events` that follows is the truth.
+ */
+export interface AnnotationPreview {
+  meetingId: string;
+  events: PreviewEvent[];
+}
+
 export interface ClientToServerEvents {
   'meeting:join': (req: unknown, ack: (res: JoinAck) => void) => void;
   'meeting:leave': (req: unknown, ack: (res: Ack) => void) => void;
@@ -110,6 +133,7 @@ export interface ServerToClientEvents {
   'session:ended': (msg: SessionEnded) => void;
   'vote:tally': (msg: TallyMessage) => void;
   'presenter:moved': (msg: PresenterMoved) => void;
+  'annotation:preview': (msg: AnnotationPreview) => void;
   /** One of this user's opinion forms changed (sent, answered, near its deadline, closed). */
   'forms:changed': () => void;
 }

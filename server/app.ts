@@ -105,7 +105,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       : {}),
   });
   const projector = new ProjectorTokens(store);
-  const { io, deliver, sendTally } = createSocketServer(app.server as HttpServer, {
+  const { io, deliver, sendTally, preview } = createSocketServer(app.server as HttpServer, {
     accounts,
     meetings: () => meetings,
     ballots: () => ballots,
@@ -128,6 +128,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       ballots.onCommit(m, events);
     },
     votes: ballots,
+    onPreview: (m, events, _actor, fromSocketId) => preview(m, events, fromSocketId),
     log: (msg, err) => log(`${msg}: ${String(err)}`),
   });
   await meetings.load();

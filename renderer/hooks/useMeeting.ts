@@ -15,6 +15,7 @@ import type { User } from '../api/http.ts';
 import { useSession } from '../app/session.ts';
 import { browserPersistence } from '../offline/meetingStore.ts';
 import { MeetingSync, type SyncView } from '../sync/meetingSync.ts';
+import { withPreviews, type Previews } from '../sync/previews.ts';
 import type { Transport } from '../sync/transport.ts';
 
 export interface UseMeeting extends SyncView {
@@ -104,6 +105,12 @@ function seenBy(meeting: MeetingState | null, user: User | null): MeetingState |
   );
 }
 
+/** The meeting with the annotation changes decided on the server but not yet durable shown. */
+function previewed(meeting: MeetingState | null, previews: Previews): MeetingState | null {
+  if (!meeting || previews.length === 0) return meeting;
+  return { ...meeting, annotations: withPreviews(meeting.annotations, previews) };
+}
+
 function useSyncView(sync: MeetingSync, user: User | null): UseMeeting {
   const view = useSyncExternalStore(sync.subscribe, sync.getSnapshot);
   const [heard, setHeard] = useState<{ sync: MeetingSync; list: Announcement[] }>({
@@ -123,6 +130,9 @@ function useSyncView(sync: MeetingSync, user: User | null): UseMeeting {
     });
   }, [sync, userId]);
   const announcements = heard.sync === sync ? heard.list : NONE;
-  const meeting = useMemo(() => seenBy(view.meeting, user), [view.meeting, user]);
+  const meeting = useMemo(
+    () => seenBy(previewed(view.meeting, view.previews), user),
+    [view.meeting, view.previews, user],
+  );
   return { ...view, meeting, send: sync.send, retry: sync.retry, announcements };
 }

@@ -1,5 +1,6 @@
 // A transport for tests: records what the engine sends and lets a test play the server.
 import type {
+  AnnotationPreview,
   CommandAck,
   EventsMessage,
   JoinAck,
@@ -71,6 +72,10 @@ export class FakeTransport implements Transport {
 
   push(msg: EventsMessage): void {
     this.handlers.emit('events', msg);
+  }
+
+  preview(msg: AnnotationPreview): void {
+    this.handlers.emit('preview', msg);
   }
 
   tally(msg: TallyMessage): void {

@@ -3,6 +3,7 @@
 import {
   apply,
   emptyMeeting,
+  type AnnotationPreview,
   type AppError,
   type ClientCommand,
   type CommandAck,
@@ -13,6 +14,15 @@ import {
 } from '../../core/index.ts';
 import type { MeetingPersistence, OutboxRecord } from '../offline/meetingStore.ts';
 import { newCommandId } from './ids.ts';
+import {
+  expired,
+  NO_PREVIEWS,
+  nextExpiry,
+  previewEvents,
+  received,
+  settled,
+  type Previews,
+} from './previews.ts';
 import type { Transport } from './transport.ts';
 
 export const SYNC_STATUSES = ['connecting', 'catching_up', 'live', 'offline'] as const;
@@ -40,6 +50,11 @@ export interface SyncView {
   fromDevice: boolean;
   /** The outbox could not be kept on this device (storage full): a reload would lose it. */
   outboxVolatile: boolean;
+  /**
+   * Annotation changes decided on the server, not yet durable (previews.ts): shown over
+   * `meeting`'s annotations, never part of `meeting`, `rev` or what is kept on the device.
+   */
+  previews: Previews;
 }
 
 interface OutboxEntry {
@@ -82,11 +97,13 @@ export class MeetingSync {
     rejected: [],
     fromDevice: false,
     outboxVolatile: false,
+    previews: NO_PREVIEWS,
   };
   private readonly persist: MeetingPersistence | null;
   /** Reading the kept state; the first join waits for it, so it can ask for only what is new. */
   private restoring: Promise<void> | null = null;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private previewTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly batchListeners = new Set<
     (before: MeetingState, events: MeetingEvent[]) => void
@@ -152,6 +169,7 @@ export class MeetingSync {
       },
       disconnect: () => this.onDisconnect(),
       events: (msg) => this.onEvents(msg),
+      preview: (msg) => this.onPreview(msg),
     });
     if (this.persist && this.view.meeting === null) {
       const persist = this.persist;
@@ -185,6 +203,7 @@ export class MeetingSync {
     this.joinSeq++;
     this.joining = false;
     this.buffered = [];
+    this.setPreviews(NO_PREVIEWS);
     if (this.transport.isConnected()) this.transport.leave(this.meetingId);
   };
 
@@ -225,7 +244,16 @@ export class MeetingSync {
       res.mode === 'snapshot'
         ? res.snapshot
         : res.events.reduce(apply, this.view.meeting ?? emptyMeeting());
-    this.update({ status: 'live', meeting, rev: res.rev, error: null, fromDevice: false });
+    // a snapshot holds whatever became durable meanwhile: the durable state wins
+    const previews =
+      res.mode === 'snapshot' ? NO_PREVIEWS : settled(this.view.previews, res.events);
+    this.setPreviews(previews, {
+      status: 'live',
+      meeting,
+      rev: res.rev,
+      error: null,
+      fromDevice: false,
+    });
     this.scheduleSave();
     if (res.mode === 'events') this.told(before, res.events);
     for (const msg of buffered) this.onEvents(msg);
@@ -246,9 +274,33 @@ export class MeetingSync {
     }
     const before = this.view.meeting;
     const meeting = msg.events.reduce(apply, this.view.meeting ?? emptyMeeting());
-    this.update({ meeting, rev: msg.rev, clockOffsetMs: this.sampleClock(msg) });
+    this.setPreviews(settled(this.view.previews, msg.events), {
+      meeting,
+      rev: msg.rev,
+      clockOffsetMs: this.sampleClock(msg),
+    });
     this.told(before, msg.events);
     this.scheduleSave();
+  }
+
+  /** A change decided on the server, not yet durable: shown until its event arrives. */
+  private onPreview(msg: AnnotationPreview): void {
+    if (msg?.meetingId !== this.meetingId || this.view.meeting === null) return;
+    this.setPreviews(received(this.view.previews, previewEvents(msg.events), this.now()));
+  }
+
+  /** Sets the previews (less those expired), with other changes of the view in one update. */
+  private setPreviews(previews: Previews, patch?: Partial<SyncView>): void {
+    const left = expired(previews, this.now());
+    if (patch || left !== this.view.previews) this.update({ ...patch, previews: left });
+    if (this.previewTimer) clearTimeout(this.previewTimer);
+    this.previewTimer = null;
+    const next = nextExpiry(left);
+    if (next !== null && this.unsubscribe)
+      this.previewTimer = setTimeout(
+        () => this.setPreviews(this.view.previews),
+        Math.max(0, next - this.now()),
+      );
   }
 
   private records(): OutboxRecord[] {

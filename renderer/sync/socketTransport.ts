@@ -71,6 +71,7 @@ export function socketTransport(options: SocketTransportOptions): SocketTranspor
   socket.on('meeting:events', (msg) => handlers.emit('events', msg));
   socket.on('vote:tally', (msg) => handlers.emit('tally', msg));
   socket.on('presenter:moved', (msg) => handlers.emit('presenterMoved', msg));
+  socket.on('annotation:preview', (msg) => handlers.emit('preview', msg));
   socket.on('meetings:changed', () => handlers.emit('meetingsChanged'));
   socket.on('forms:changed', () => handlers.emit('formsChanged'));
   socket.on('session:ended', (msg) => {

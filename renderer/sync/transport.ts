@@ -1,6 +1,7 @@
 // The socket as the sync engine sees it: a few typed calls and callbacks, no Socket.IO types.
 // Tests use a fake object with the same shape (see fakeTransport.ts).
 import type {
+  AnnotationPreview,
   CommandAck,
   EventsMessage,
   JoinAck,
@@ -28,6 +29,8 @@ export interface TransportHandlers {
   sessionEnded(reason: SessionEndReason | null): void;
   /** Where the presenter is now (volatile, coalesced; see docs/protocol.md §14). */
   presenterMoved(msg: PresenterMoved): void;
+  /** An annotation change decided, not yet durable (volatile; docs/protocol.md §14). */
+  preview(msg: AnnotationPreview): void;
 }
 
 export interface CommandRequest {

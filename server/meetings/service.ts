@@ -7,12 +7,14 @@ import {
   decide,
   EMPTY_TALLY,
   emptyMeeting,
+  PREVIEWED_COMMANDS,
   roleIn,
   type Actor,
   type AppError,
   type Command,
   type CommandAck,
   type CommandOf,
+  type EventBody,
   type MeetingSummary,
   type VoteTally,
 } from '../../core/index.ts';
@@ -49,8 +51,15 @@ export interface MeetingServiceDeps {
   accountName: (userId: string) => string | null;
   onCommit: CommitListener;
   votes?: VoteHooks;
+  /**
+   * An annotation change decided, before its write: sent volatile to its audience at once
+   * (server/sync/preview.ts). `fromSocketId`: the socket that sent the command, left out.
+   */
+  onPreview?: (m: MeetingLog, events: EventBody[], actor: Actor, fromSocketId?: string) => void;
   log?: (msg: string, err?: unknown) => void;
 }
+
+const PREVIEWED: ReadonlySet<string> = new Set(PREVIEWED_COMMANDS);
 
 export class MeetingService {
   readonly #deps: MeetingServiceDeps;
@@ -107,17 +116,21 @@ export class MeetingService {
     return out.sort((a, b) => Date.parse(b.startsAt) - Date.parse(a.startsAt));
   }
 
-  /** Runs one command for an actor; the ack resolves once its events are on disk. */
+  /**
+   * Runs one command for an actor; the ack resolves once its events are on disk. `fromSocketId`:
+   * the socket it came from, which an annotation preview leaves out.
+   */
   execute(
     meetingId: string | null,
     commandId: string,
     command: Command,
     actor: Actor,
+    fromSocketId?: string,
   ): Promise<CommandAck> {
     const key = `${actor.userId}:${commandId}`;
     const running = this.#inflight.get(key);
     if (running) return running;
-    const p = this.#execute(meetingId, key, commandId, command, actor).finally(() =>
+    const p = this.#execute(meetingId, key, commandId, command, actor, fromSocketId).finally(() =>
       this.#inflight.delete(key),
     );
     this.#inflight.set(key, p);
@@ -130,6 +143,7 @@ export class MeetingService {
     commandId: string,
     command: Command,
     actor: Actor,
+    fromSocketId?: string,
   ): Promise<CommandAck> {
     if (command.type === 'meeting.create') return this.#create(key, commandId, command, actor);
     if (meetingId === null)
@@ -159,6 +173,8 @@ export class MeetingService {
         await m.settled();
         return { ok: true, rev: m.durable.rev, meetingId };
       }
+      // the other devices see it now; the durable event follows once it is on disk
+      if (PREVIEWED.has(command.type)) this.#preview(m, decision.events, actor, fromSocketId);
       const rev = await m.commit(decision.events, {
         actor: actor.userId,
         at: now,
@@ -170,6 +186,15 @@ export class MeetingService {
     } catch (err) {
       this.#deps.log?.('write failed', err);
       return refuse(appError('INTERNAL', 'The server could not save this change; try again.'));
+    }
+  }
+
+  /** A preview is no promise: whatever befalls it, the command goes on to the disk. */
+  #preview(m: MeetingLog, events: EventBody[], actor: Actor, fromSocketId?: string): void {
+    try {
+      this.#deps.onPreview?.(m, events, actor, fromSocketId);
+    } catch (err) {
+      this.#deps.log?.('preview failed', err);
     }
   }
 

@@ -21,6 +21,7 @@ import {
   sessionRefusal,
   viewFor,
   type AppError,
+  type EventBody,
   type EventsMessage,
   type JoinAck,
   type MeetingEvent,
@@ -46,6 +47,7 @@ import {
 } from './io.ts';
 import { disconnectProjectors, PROJECTOR_READ_ONLY, projectorHandshake } from './projector.ts';
 import { PresenterRelay, registerPresenter } from './presenter.ts';
+import { sendPreview } from './preview.ts';
 import { registerVoteStatus, sendTally } from './vote-socket.ts';
 
 class HandshakeError extends Error {
@@ -70,6 +72,7 @@ export function createSocketServer(
   io: IoServer;
   deliver: (log: MeetingLog, fromRev: number, events: MeetingEvent[]) => void;
   sendTally: (vote: Vote, msg: TallyMessage) => void;
+  preview: (log: MeetingLog, events: EventBody[], fromSocketId?: string) => void;
 } {
   const io: IoServer = new Server(httpServer, {
     // larger than any valid message, so that an oversized one is answered, not dropped
@@ -161,7 +164,12 @@ export function createSocketServer(
     followMembership(io, log, events);
     presenter.follow(log, events);
   };
-  return { io, deliver, sendTally: (vote, msg) => sendTally(io, vote, msg) };
+  return {
+    io,
+    deliver,
+    sendTally: (vote, msg) => sendTally(io, vote, msg),
+    preview: (log, events, fromSocketId) => sendPreview(io, log, events, fromSocketId),
+  };
 }
 
 function scheduleExpiry(socket: IoSocket, accounts: AccountService, clock: Clock): void {
@@ -274,7 +282,8 @@ async function runCommand(socket: IoSocket, meetings: MeetingService, envelope: 
   if (!env.success) return { ok: false as const, error: invalid(env.error) };
   const command = ClientCommandSchema.safeParse(env.data.command);
   if (!command.success) return { ok: false as const, error: invalid(command.error) };
-  return meetings.execute(env.data.meetingId, env.data.id, command.data, socket.data.actor);
+  const { meetingId, id } = env.data;
+  return meetings.execute(meetingId, id, command.data, socket.data.actor, socket.id);
 }
 
 /** Sends a committed batch to every socket in the meeting, each receiving only what it may see. */
