@@ -383,6 +383,11 @@ async function main(): Promise<void> {
     }
     const b = await bare();
     const e = await ours();
+    if (process.env.BENCH_ONLY === 'rss') {
+      // the memory figures only (BENCH_ONLY=rss), e.g. while looking into the server's RSS
+      log(`RSS: ours ${mb(e.memory.rss)} MB, bare ${mb(b.memory.rss)} MB`);
+      return;
+    }
     await deliveryRounds([e, b]);
     const c = await catchup(e.server, e.setup.url, e.lateToken, e.setup.catchupMeeting);
     log(

@@ -13,6 +13,7 @@
 // If the parent dies, the work folder (dataDir's parent) is removed here.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
+import { writeHeapSnapshot } from 'node:v8';
 import { dirname, join } from 'node:path';
 import {
   ClientCommandSchema,
@@ -21,7 +22,6 @@ import {
   type CommandAck,
 } from '../core/index.ts';
 import { startServer, type RunningServer } from '../server/app.ts';
-import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
 import {
   countServed,
   inBatches,
@@ -40,6 +40,7 @@ let server: RunningServer | undefined;
 let dataDir: string | undefined;
 let admin: Actor;
 let seq = 0;
+let snapshots = 0;
 let profiler: Session | undefined;
 let served: { take: () => Served } | undefined;
 const time = processTime();
@@ -211,6 +212,9 @@ serveRpc(
         1,
       );
       const itemId = Object.keys(server!.meetings.get(meetingId)!.state.agenda.items)[0]!;
+      // loaded here, not at the top: the server itself never loads pdf-lib on its main thread, and
+      // the memory figure of the processes that only run start() must not carry it (~15 MB RSS)
+      const { PDFDocument, StandardFonts } = await import('@cantoo/pdf-lib');
       const pdf = await PDFDocument.create();
       const font = await pdf.embedFont(StandardFonts.Helvetica);
       for (let i = 1; i <= 10; i++)
@@ -328,7 +332,14 @@ serveRpc(
     },
 
     memory() {
-      return memoryReport(-1);
+      const report = memoryReport(-1);
+      // BENCH_HEAP_SNAPSHOT=<folder>: a heap snapshot at each memory() call, for looking into RSS
+      const dir = process.env.BENCH_HEAP_SNAPSHOT;
+      if (dir)
+        log(
+          `heap snapshot: ${writeHeapSnapshot(join(dir, `server-${process.pid}-${++snapshots}.heapsnapshot`))}`,
+        );
+      return report;
     },
 
     /** A CPU profile of a stretch of the run (BENCH_PROFILE), e.g. the vote storm's rounds only. */
