@@ -309,7 +309,8 @@ function percent(lang: MinutesLanguage, part: number, whole: number): string {
   );
 }
 
-const collator = new Intl.Collator('vi');
+let collatorMade: Intl.Collator | undefined;
+const collatorVi = () => (collatorMade ??= new Intl.Collator('vi'));
 
 /**
  * Vietnamese list order for full names: by given name (the last word), then the rest from the
@@ -323,7 +324,7 @@ export function compareVietnameseNames(a: string, b: string): number {
   };
   const [ga, ra] = split(a);
   const [gb, rb] = split(b);
-  return collator.compare(ga, gb) || collator.compare(ra, rb);
+  return collatorVi().compare(ga, gb) || collatorVi().compare(ra, rb);
 }
 
 function listOf(lang: MinutesLanguage, items: string[]): string {
