@@ -143,6 +143,9 @@ async function bare(): Promise<Side> {
     ...profiled('bare-server'),
   ]);
   const { url } = await server.call<{ url: string }>('listen', null, 10_000);
+  log(
+    `bare: server listening: ${memoryLine(await server.call<MemoryReport>('memory', null, 30_000))}`,
+  );
   return audience('bare', server, {
     url,
     tokens: Array.from({ length: CLIENTS }, () => ''),
