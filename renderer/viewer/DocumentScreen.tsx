@@ -154,6 +154,7 @@ export function DocumentScreen({ meetingId, documentId, page, query }: Props) {
           presenting={presenting}
           send={send}
           shown={{ documentId, page: shownPage }}
+          reserve
         />
       )}
       {meeting && doc && (
