@@ -10,28 +10,15 @@ interface Props {
   send: (command: ClientCommand) => Promise<CommandAck>;
   /** On the document screen: the document and page shown, which the chair may present. */
   shown?: { documentId: string; page: number };
-  /**
-   * Keep the bar's place even when there is nothing to show, at one fixed height: the document
-   * under the reader's eyes must not jump when a presentation starts or stops.
-   */
-  reserve?: boolean;
 }
 
-export function PresenterBar({ meeting, presenting: p, send, shown, reserve }: Props) {
+export function PresenterBar({ meeting, presenting: p, send, shown }: Props) {
   const { t } = useTranslation();
   const stop = (): void => void send({ type: 'presentation.stop', payload: {} });
-  const fixed = reserve ? ' reserved' : '';
   if (!meeting.presentation || !p.position) {
-    if (!shown || !p.canPresent || meeting.status === 'closed') {
-      if (!reserve) return null;
-      return (
-        <div className="presenter-bar idle reserved" data-testid="presenter-idle">
-          <span>{t('presenter.idle')}</span>
-        </div>
-      );
-    }
+    if (!shown || !p.canPresent || meeting.status === 'closed') return null;
     return (
-      <div className={`presenter-bar${fixed}`} data-testid="presenter-bar">
+      <div className="presenter-bar" data-testid="presenter-bar">
         <button
           type="button"
           data-testid="present-start"
@@ -51,27 +38,26 @@ export function PresenterBar({ meeting, presenting: p, send, shown, reserve }: P
   const where = t('presenter.where', { name: doc?.name ?? '', page: p.position.page });
   if (p.isPresenter) {
     return (
-      <div className={`presenter-bar presenting${fixed}`} data-testid="presenter-bar" role="status">
-        <span title={reserve ? t('presenter.youPresent', { where }) : undefined}>
-          {t('presenter.youPresent', { where })}
-        </span>
+      <div className="presenter-bar presenting" data-testid="presenter-bar" role="status">
+        <span>{t('presenter.youPresent', { where })}</span>
         <button type="button" data-testid="present-stop" onClick={stop}>
           {t('presenter.stop')}
         </button>
       </div>
     );
   }
-  const text = p.following
-    ? t('presenter.following', { name: p.presenterName, where })
-    : t('presenter.presenting', { name: p.presenterName, where });
   return (
     <div
-      className={`presenter-bar${p.following ? ' following' : ''}${fixed}`}
+      className={`presenter-bar${p.following ? ' following' : ''}`}
       data-testid="presenter-bar"
       data-following={p.following}
       role="status"
     >
-      <span title={reserve ? text : undefined}>{text}</span>
+      <span>
+        {p.following
+          ? t('presenter.following', { name: p.presenterName, where })
+          : t('presenter.presenting', { name: p.presenterName, where })}
+      </span>
       {p.following ? (
         <button type="button" data-testid="presenter-unfollow" onClick={p.unfollow}>
           {t('presenter.unfollow')}

@@ -9,7 +9,6 @@ export const presenterVi = {
   follow: 'Theo dõi người trình bày',
   back: 'Quay lại người trình bày',
   unfollow: 'Thôi theo dõi',
-  idle: 'Hiện không có ai trình chiếu.',
 };
 
 export const presenterEn: typeof presenterVi = {
@@ -22,5 +21,4 @@ export const presenterEn: typeof presenterVi = {
   follow: 'Follow the presenter',
   back: 'Back to the presenter',
   unfollow: 'Stop following',
-  idle: 'Nobody is presenting.',
 };
