@@ -28,7 +28,7 @@ interface Props {
 export function DocumentScreen({ meetingId, documentId, page, query }: Props) {
   const { t } = useTranslation();
   const { user } = useSession();
-  const { meeting, error, retry, rev, send, outbox } = useMeeting(meetingId);
+  const { meeting, error, retry, rev, send, outbox, current } = useMeeting(meetingId);
   // the presenter bar coming or going must not move the page being read
   const barSlot = useRef<HTMLDivElement>(null);
   const pages = useCallback(
@@ -93,6 +93,7 @@ export function DocumentScreen({ meetingId, documentId, page, query }: Props) {
         rev={rev}
         send={send}
         outbox={outbox}
+        current={current}
         userId={user.id}
         documentId={doc.id}
         sha256={doc.sha256}
