@@ -124,6 +124,27 @@ test('annotations follow their author to another device; shared ones reach every
     .poll(async () => (await items(p1, 'text').boundingBox())!.x - before.x)
     .toBeCloseTo(60, 0);
 
+  // it is selected: its corner handle makes it larger; undo and redo take the size back and forth
+  const width = async () => (await items(p1, 'text').boundingBox())!.width;
+  const w0 = await width();
+  const handle = items(p1, 'text').getByTestId('annotation-resize');
+  const corner = (await handle.boundingBox())!;
+  await p1.mouse.move(corner.x + corner.width / 2, corner.y + corner.height / 2);
+  await p1.mouse.down();
+  await p1.mouse.move(corner.x + corner.width / 2 + 40, corner.y + corner.height / 2 + 20, {
+    steps: 5,
+  });
+  await p1.mouse.up();
+  await expect.poll(async () => (await width()) - w0).toBeCloseTo(40, 0);
+  await p1.getByTestId('annotation-undo').click();
+  await expect.poll(async () => (await width()) - w0).toBeCloseTo(0, 0);
+  await p1.getByTestId('annotation-redo').click();
+  await expect.poll(async () => (await width()) - w0).toBeCloseTo(40, 0);
+  // and from the keyboard, told to a screen reader
+  await items(p1, 'text').focus();
+  await p1.keyboard.press('Shift+ArrowLeft');
+  await expect(p1.getByTestId('annotation-size-said').first()).toContainText('Cỡ hộp văn bản');
+
   // device 2 of the same delegate: all four, private, the box where it was moved to
   const p2 = device2.page;
   await expect(items(p2, 'highlight')).toHaveAttribute('data-color', YELLOW);

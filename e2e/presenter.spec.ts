@@ -3,7 +3,7 @@
 // "back to the presenter" takes them there again.
 import { expect, test, type Page } from '@playwright/test';
 import { openDemoMeeting, type Person } from './helpers.ts';
-import { expectRendered } from './viewer-helpers.ts';
+import { expectRendered, pageSlot } from './viewer-helpers.ts';
 
 const DOC = 'bao-cao-kinh-te-xa-hoi-2026.pdf';
 
@@ -82,4 +82,43 @@ test('a delegate follows the chair’s presentation, un-follows by scrolling, an
   // back to the presenter: page 2 again
   await back.click();
   await expect(shownPage(delegate.page)).toHaveAttribute('data-page', '2');
+});
+
+test('the page a delegate reads does not move when a presentation starts or stops', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const chair = await openDemoMeeting(browser, 'chutoa');
+  people.push(chair);
+  const delegate = await openDemoMeeting(browser, 'daibieu6');
+  people.push(delegate);
+  for (const p of [chair, delegate]) {
+    await p.page
+      .getByTestId('document')
+      .filter({ hasText: DOC })
+      .first()
+      .getByTestId('document-open')
+      .click();
+    await expectRendered(p.page, 1);
+  }
+  // the delegate reads a little way down the first page
+  const page1 = pageSlot(delegate.page, 1);
+  const top = async () => (await page1.boundingBox())!.y;
+  await expect(delegate.page.getByTestId('presenter-bar')).toHaveCount(0);
+  const start = await top();
+  await delegate.page.getByTestId('viewer').hover();
+  await delegate.page.mouse.wheel(0, 300);
+  await expect.poll(top).toBeLessThan(start - 100);
+  await delegate.page.waitForTimeout(500); // the wheel's smooth scroll has ended
+  const before = await top();
+
+  // a presentation starts: the bar appears above, the page stays where it was
+  await chair.page.getByTestId('present-start').click();
+  await expect(delegate.page.getByTestId('presenter-bar')).toContainText('đang trình chiếu');
+  expect(Math.abs((await top()) - before)).toBeLessThanOrEqual(1);
+
+  // and stops: the bar goes, the page still stays
+  await chair.page.getByTestId('present-stop').click();
+  await expect(delegate.page.getByTestId('presenter-bar')).toHaveCount(0);
+  expect(Math.abs((await top()) - before)).toBeLessThanOrEqual(1);
 });

@@ -1,9 +1,9 @@
 // One page's annotations, drawn in SVG (highlights, ink) and HTML (notes, text boxes) over the
 // page, at its current scale; and, with a tool in hand, where one draws and places them.
 import type { PageViewport } from 'pdfjs-dist';
-import { useEffect, useRef, useState, type PointerEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Annotation } from '../../core/index.ts';
+import type { Annotation, PdfRect } from '../../core/index.ts';
 import type { PageOverlayInfo } from '../viewer/PdfViewer.tsx';
 import { AnnotationEditor } from './AnnotationEditor.tsx';
 import { NoteIcon } from './NoteIcon.tsx';
@@ -11,6 +11,7 @@ import { useAnnotationUi } from './context.ts';
 import {
   cssBox,
   moveShape,
+  resizedTextRect,
   simplify,
   strokePath,
   toCssPoint,
@@ -66,12 +67,26 @@ interface Drag {
 /** Pixels a press may move and still count as a click. */
 const CLICK_SLOP = 3;
 
+/** Points a text box grows or shrinks by per Shift+arrow key. */
+const RESIZE_STEP = 6;
+
+const RESIZE_KEYS: Record<string, [number, number]> = {
+  ArrowRight: [1, 0],
+  ArrowLeft: [-1, 0],
+  ArrowDown: [0, 1],
+  ArrowUp: [0, -1],
+};
+
 export function AnnotationLayer({ info }: { info: PageOverlayInfo }) {
   const { t } = useTranslation();
   const ui = useAnnotationUi();
   const vp = usePageViewport(info);
   const [stroke, setStroke] = useState<Point[] | null>(null);
   const [drag, setDrag] = useState<Drag | null>(null);
+  // a text box's bottom-right corner being dragged; dx, dy as in Drag
+  const [resize, setResize] = useState<Drag | null>(null);
+  // what a screen reader is told after a resize from the keyboard
+  const [sizeSaid, setSizeSaid] = useState('');
   const layer = useRef<HTMLDivElement>(null);
   const { tool, model } = ui;
   const items = model.annotations.filter((a) => a.page === info.page);
@@ -149,6 +164,51 @@ export function AnnotationLayer({ info }: { info: PageOverlayInfo }) {
       type: 'annotation.update',
       payload: { annotationId: a.id, shape: moveShape(a.shape, d.x, d.y) },
     });
+  };
+  // one's own selected text box: its corner handle, and Shift+arrows, change its size
+  const page = { width: info.width, height: info.height };
+  const resized = (rect: PdfRect, dx: number, dy: number): PdfRect =>
+    resizedTextRect(vp, rect, dx, dy, info.scale, page);
+  const runResize = (a: Annotation, rect: PdfRect): void => {
+    if (a.shape.kind !== 'text' || JSON.stringify(rect) === JSON.stringify(a.shape.rect)) return;
+    model.run({
+      type: 'annotation.update',
+      payload: { annotationId: a.id, shape: { ...a.shape, rect } },
+    });
+  };
+  const onHandleDown = (a: Annotation) => (e: PointerEvent<HTMLDivElement>) => {
+    if (e.button !== 0) return;
+    e.stopPropagation();
+    e.preventDefault();
+    e.currentTarget.setPointerCapture(e.pointerId);
+    setResize({ id: a.id, x: e.clientX, y: e.clientY, dx: 0, dy: 0 });
+  };
+  const onHandleMove = (e: PointerEvent<HTMLDivElement>): void => {
+    if (resize) setResize({ ...resize, dx: e.clientX - resize.x, dy: e.clientY - resize.y });
+  };
+  const onHandleUp = (a: Annotation) => () => {
+    if (!resize) return;
+    setResize(null);
+    if (a.shape.kind === 'text') runResize(a, resized(a.shape.rect, resize.dx, resize.dy));
+  };
+  const onTextKey = (a: Annotation) => (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key === 'Enter') ui.select(a.id);
+    const step = RESIZE_KEYS[e.key];
+    if (!step || !e.shiftKey || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (a.author !== model.userId || a.shape.kind !== 'text') return;
+    e.preventDefault();
+    e.stopPropagation();
+    ui.select(a.id);
+    const d = RESIZE_STEP * info.scale;
+    const rect = resized(a.shape.rect, step[0] * d, step[1] * d);
+    runResize(a, rect);
+    const shown = toCssRect(vp, rect);
+    setSizeSaid(
+      t('annotations.resized', {
+        width: Math.round(shown.width / info.scale),
+        height: Math.round(shown.height / info.scale),
+      }),
+    );
   };
   const handlers = (a: Annotation) => ({
     onPointerDown: onItemDown(a),
@@ -266,7 +326,13 @@ export function AnnotationLayer({ info }: { info: PageOverlayInfo }) {
           );
         }
         if (a.shape.kind === 'text') {
-          const c = toCssRect(vp, a.shape.rect);
+          const sizing = resize?.id === a.id;
+          const c = toCssRect(
+            vp,
+            sizing ? resized(a.shape.rect, resize.dx, resize.dy) : a.shape.rect,
+          );
+          const canResize =
+            tool === 'select' && ui.selectedId === a.id && a.author === model.userId;
           return (
             <div
               key={a.id}
@@ -276,6 +342,7 @@ export function AnnotationLayer({ info }: { info: PageOverlayInfo }) {
                 top: c.top,
                 width: c.width,
                 minHeight: c.height,
+                ...(sizing ? { height: c.height, overflow: 'hidden' } : {}),
                 color: a.color,
                 borderColor: a.color,
                 fontSize: a.shape.fontSize * info.scale,
@@ -285,17 +352,37 @@ export function AnnotationLayer({ info }: { info: PageOverlayInfo }) {
               role="button"
               tabIndex={0}
               aria-label={`${t('annotations.kind.text')}: ${a.text || t('annotations.emptyText')}`}
-              onKeyDown={(e) => e.key === 'Enter' && ui.select(a.id)}
+              aria-keyshortcuts={
+                a.author === model.userId
+                  ? 'Shift+ArrowRight Shift+ArrowLeft Shift+ArrowDown Shift+ArrowUp'
+                  : undefined
+              }
+              onKeyDown={onTextKey(a)}
               {...common(a)}
               {...handlers(a)}
             >
               {a.text || <span className="annot-empty">{t('annotations.placeholder')}</span>}
+              {canResize && !drag && (
+                <div
+                  className="annot-resize"
+                  data-testid="annotation-resize"
+                  title={t('annotations.resize')}
+                  aria-hidden="true"
+                  onPointerDown={onHandleDown(a)}
+                  onPointerMove={onHandleMove}
+                  onPointerUp={onHandleUp(a)}
+                  onPointerCancel={() => setResize(null)}
+                />
+              )}
             </div>
           );
         }
         return null;
       })}
-      {selected && !drag && (
+      <span className="visually-hidden" aria-live="polite" data-testid="annotation-size-said">
+        {sizeSaid}
+      </span>
+      {selected && !drag && !resize && (
         <AnnotationEditor
           key={selected.id}
           annotation={selected}

@@ -8,7 +8,7 @@ import {
   type CommandAck,
   type MeetingState,
 } from '../../core/index.ts';
-import { useToast } from '../components/Toasts.tsx';
+import { useRefusalNotice } from '../hooks/useRefusalNotice.ts';
 import './annotations.css';
 
 /** Quiet time after the last key before the note is saved. */
@@ -56,7 +56,7 @@ export function PersonalNotes(props: Props) {
 
 function NoteEditor({ meeting, userId, itemId, send }: Props & { itemId: string }) {
   const { t } = useTranslation();
-  const toast = useToast();
+  const refused = useRefusalNotice();
   const saved = meeting.notes[userId]?.[itemId]?.text ?? '';
   const [draft, setDraft] = useState(saved);
   const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
@@ -73,13 +73,15 @@ function NoteEditor({ meeting, userId, itemId, send }: Props & { itemId: string 
     clearTimeout(timer.current);
     timer.current = undefined;
     setState('saving');
-    void send({ type: 'note.save', payload: { itemId, text } }).then((ack) => {
+    const command = { type: 'note.save', payload: { itemId, text } } as const;
+    const known = meeting;
+    void send(command).then((ack) => {
       if (timer.current) return; // typed on since: the next save says
       dirty.current = false;
       if (ack.ok) setState('saved');
       else {
         setState('idle');
-        toast(ack.error);
+        refused(command, ack.error, { now: null, known });
       }
     });
   };

@@ -26,6 +26,8 @@ interface Props {
   send: (command: ClientCommand) => Promise<CommandAck>;
   /** Commands waiting for the server, kept on the device (shown after a reload offline too). */
   outbox?: readonly OutboxRecord[];
+  /** The meeting at this moment (names a refused change against it). */
+  current?: () => MeetingState | null;
   userId: string;
   documentId: string;
   sha256: string;

@@ -7,6 +7,8 @@ import {
   mergeLineRects,
   moveShape,
   quoteContext,
+  resizedTextRect,
+  TEXT_BOX_MIN,
   simplify,
   toCssPoint,
   toCssRect,
@@ -165,5 +167,54 @@ describe('shapes', () => {
     const text = 'a'.repeat(40) + 'QUOTE' + 'b'.repeat(10);
     expect(quoteContext(text, 40, 45)).toEqual({ prefix: 'a'.repeat(32), suffix: 'b'.repeat(10) });
     expect(quoteContext('xQy', 1, 2)).toEqual({ prefix: 'x', suffix: 'y' });
+  });
+});
+
+describe('resizing a text box by its bottom-right corner', () => {
+  const rect = { x: 100, y: 600, w: 120, h: 30 };
+
+  it('grows by the CSS drag in PDF points, the top-left corner staying put', async () => {
+    const vp = await viewport(1, 1.5);
+    const r = resizedTextRect(vp, rect, 30, 15, 1.5);
+    expect(r).toEqual({ x: 100, y: 590, w: 140, h: 40 });
+    const before = toCssRect(vp, rect);
+    const after = toCssRect(vp, r);
+    expect(after.left).toBeCloseTo(before.left, 1);
+    expect(after.top).toBeCloseTo(before.top, 1);
+  });
+
+  it('holds at any zoom: the same drag at twice the zoom changes half as many points', async () => {
+    const r = resizedTextRect(await viewport(1, 3), rect, 30, 15, 3);
+    expect(r).toEqual({ x: 100, y: 595, w: 130, h: 35 });
+    // and the box shown at another zoom is the same box
+    const shown = toCssRect(await viewport(1, 1), r);
+    expect(shown.width).toBeCloseTo(130, 1);
+  });
+
+  it('never gets smaller than the minimum size', async () => {
+    const vp = await viewport(1, 1.5);
+    const r = resizedTextRect(vp, rect, -1000, -1000, 1.5);
+    expect(r.w).toBeCloseTo(TEXT_BOX_MIN.width, 1);
+    expect(r.h).toBeCloseTo(TEXT_BOX_MIN.height, 1);
+    expect(r.y + r.h).toBeCloseTo(rect.y + rect.h, 1); // still hangs from the same top edge
+  });
+
+  it('stays on the page when the page size is given', async () => {
+    const vp = await viewport(1, 1.5);
+    const r = resizedTextRect(vp, rect, 5000, 5000, 1.5, { width: 900, height: 1200 });
+    expect(r.x + r.w).toBeCloseTo(600, 1);
+    expect(r.y).toBeCloseTo(0, 1);
+  });
+
+  it('on a rotated page, drags the corner as shown and keeps the shown top-left', async () => {
+    for (const page of [2, 4]) {
+      const vp = await viewport(page, 1.5);
+      const before = toCssRect(vp, rect);
+      const after = toCssRect(vp, resizedTextRect(vp, rect, 30, 15, 1.5));
+      expect(after.left).toBeCloseTo(before.left, 1);
+      expect(after.top).toBeCloseTo(before.top, 1);
+      expect(after.width).toBeCloseTo(before.width + 30, 1);
+      expect(after.height).toBeCloseTo(before.height + 15, 1);
+    }
   });
 });

@@ -224,3 +224,31 @@ function union(rects: readonly CssRect[]): CssRect {
   const bottom = Math.max(...rects.map((r) => r.top + r.height));
   return { left, top, width: right - left, height: bottom - top };
 }
+
+/** A text box's smallest size, in PDF points (so it holds at any zoom). */
+export const TEXT_BOX_MIN = { width: 36, height: 14 };
+
+/**
+ * A text box's PDF rectangle after its bottom-right corner (as shown) moved by dx, dy CSS pixels:
+ * the top-left corner as shown stays put, the size stays at least TEXT_BOX_MIN and, when `page`
+ * (the page's CSS size) is given, the box stays on the page. `scale` is CSS pixels per point.
+ */
+export function resizedTextRect(
+  vp: ViewportLike,
+  rect: PdfRect,
+  dx: number,
+  dy: number,
+  scale: number,
+  page?: { width: number; height: number },
+): PdfRect {
+  const c = toCssRect(vp, rect);
+  const minW = TEXT_BOX_MIN.width * scale;
+  const minH = TEXT_BOX_MIN.height * scale;
+  let width = Math.max(minW, c.width + dx);
+  let height = Math.max(minH, c.height + dy);
+  if (page) {
+    width = Math.max(minW, Math.min(width, page.width - c.left));
+    height = Math.max(minH, Math.min(height, page.height - c.top));
+  }
+  return toPdfRect(vp, { left: c.left, top: c.top, width, height });
+}

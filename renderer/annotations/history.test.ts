@@ -96,3 +96,25 @@ describe('undo and redo as inverse commands', () => {
     expect(record(h2, stepOf(del, undefined))).toBe(h2);
   });
 });
+
+describe('resizing a text box', () => {
+  it('is undone by the old rectangle and redone by the new one', () => {
+    const box: Annotation = {
+      ...a,
+      shape: { kind: 'text', rect: { x: 100, y: 600, w: 120, h: 30 }, fontSize: 12 },
+    };
+    const resize = {
+      type: 'annotation.update',
+      payload: {
+        annotationId: 'a1',
+        shape: { kind: 'text', rect: { x: 100, y: 590, w: 140, h: 40 }, fontSize: 12 },
+      },
+    } as const;
+    const u = undo(record(emptyHistory, stepOf(resize, box)))!;
+    expect(u.command).toEqual({
+      type: 'annotation.update',
+      payload: { annotationId: 'a1', shape: box.shape },
+    });
+    expect(redo(u.history)?.command).toEqual(resize);
+  });
+});

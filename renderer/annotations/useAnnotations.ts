@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation, ClientCommand, CommandAck, MeetingState } from '../../core/index.ts';
 import type { OutboxRecord } from '../offline/meetingStore.ts';
-import { useToast } from '../components/Toasts.tsx';
+import { useRefusalNotice } from '../hooks/useRefusalNotice.ts';
 import { emptyHistory, record, redo, stepOf, undo, type History } from './history.ts';
 import {
   displayedAnnotations,
@@ -38,6 +38,8 @@ interface Options {
   userId: string;
   documentId: string;
   sha256: string;
+  /** The meeting at this moment (a refusal is named against it: see refusalText.ts). */
+  current?: () => MeetingState | null;
 }
 
 const ANNOTATION_TYPES = new Set([
@@ -55,8 +57,8 @@ function waitingFrom(outbox: readonly OutboxRecord[], at: string): PendingComman
 }
 
 export function useAnnotations(o: Options): AnnotationsModel {
-  const { meeting, rev, send, userId, documentId, sha256, outbox } = o;
-  const toast = useToast();
+  const { meeting, rev, send, userId, documentId, sha256, outbox, current } = o;
+  const refused = useRefusalNotice();
   const [pending, setPending] = useState<PendingCommand[]>([]);
   const [history, setHistory] = useState<History>(emptyHistory);
   const seq = useRef(0);
@@ -73,9 +75,9 @@ export function useAnnotations(o: Options): AnnotationsModel {
     [synced, shown, userId, documentId, sha256],
   );
   const byId = useMemo(() => new Map(annotations.map((a) => [a.id, a])), [annotations]);
-  const latest = useRef({ byId, history, rev });
+  const latest = useRef({ byId, history, rev, meeting });
   useEffect(() => {
-    latest.current = { byId, history, rev };
+    latest.current = { byId, history, rev, meeting };
   });
 
   const dispatch = useCallback(
@@ -87,8 +89,11 @@ export function useAnnotations(o: Options): AnnotationsModel {
         ...stillPending(p, latest.current.rev),
         { seq: n, command, ackRev: null, at },
       ]);
+      // the meeting as it was when the change was made names what may be gone by the answer
+      const known = latest.current.meeting;
       void send(command).then((ack) => {
-        if (!ack.ok) toast(ack.error);
+        if (!ack.ok)
+          refused(command, ack.error, { now: current?.() ?? latest.current.meeting, known });
         setPending((p) =>
           ack.ok
             ? p.map((x) => (x.seq === n ? { ...x, ackRev: ack.rev } : x))
@@ -96,7 +101,7 @@ export function useAnnotations(o: Options): AnnotationsModel {
         );
       });
     },
-    [send, toast],
+    [send, refused, current],
   );
 
   const run = useCallback(

@@ -2,7 +2,7 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, type LoginResult, type User } from '../api/http.ts';
-import { ToastProvider, useToast } from '../components/Toasts.tsx';
+import { ToastProvider } from '../components/Toasts.tsx';
 import { DesktopLoginBar } from '../desktop/DesktopLoginBar.tsx';
 import { TopBar } from '../components/TopBar.tsx';
 import { platform } from '../platform.ts';
@@ -24,6 +24,7 @@ import { meetingsWithUnsent, wipeOfflineMeetings } from '../offline/meetingStore
 import { forgetSession, rememberedUser, rememberUser } from '../offline/sessionCache.ts';
 import { PackKeeper } from '../cache/PackStatus.tsx';
 import { useMeeting } from '../hooks/useMeeting.ts';
+import { useRefusalNotice } from '../hooks/useRefusalNotice.ts';
 import { HOME_HREF, useRoute } from './route.ts';
 import { useSession } from './session.ts';
 import { SessionContext } from './session.ts';
@@ -280,14 +281,15 @@ function SignedIn({ userName, onLogout, onPasswordChanged, onSessionEnded }: Sig
 /** The open meeting's pack keeps downloading whichever of its screens is shown. */
 function KeepPack({ meetingId }: { meetingId: string }) {
   const { user } = useSession();
-  const { meeting, status, rejected } = useMeeting(meetingId);
-  // a change made offline that the server refused once it was sent: say so, once each
-  const toast = useToast();
+  const { meeting, status, rejected, current } = useMeeting(meetingId);
+  // a change made offline that the server refused once it was sent: say which, once each
+  const refused = useRefusalNotice();
   const told = useRef(0);
   useEffect(() => {
-    for (const r of rejected.slice(told.current)) toast(r.error);
+    for (const r of rejected.slice(told.current))
+      refused(r.command, r.error, { now: current(), known: r.known ?? null });
     told.current = rejected.length;
-  }, [rejected, toast]);
+  }, [rejected, refused, current]);
   if (!meeting) return null;
   return <PackKeeper meeting={meeting} userId={user.id} online={status === 'live'} />;
 }

@@ -4,7 +4,7 @@
 // own id, so each is applied once) until none wait. Another account never sees them: the outbox
 // is kept per account (renderer/offline/meetingStore.ts).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useToast } from '../components/Toasts.tsx';
+import { useRefusalNotice } from '../hooks/useRefusalNotice.ts';
 import { useMeeting } from '../hooks/useMeeting.ts';
 import { meetingsWithUnsent } from '../offline/meetingStore.ts';
 import { useSession } from './session.ts';
@@ -29,13 +29,14 @@ export function SendKept({ open }: { open: string | null }) {
 }
 
 function SendWaiting({ meetingId, onDone }: { meetingId: string; onDone: (id: string) => void }) {
-  const { status, pending, error, rejected } = useMeeting(meetingId);
-  const toast = useToast();
+  const { status, pending, error, rejected, current } = useMeeting(meetingId);
+  const refused = useRefusalNotice();
   const told = useRef(0);
   useEffect(() => {
-    for (const r of rejected.slice(told.current)) toast(r.error);
+    for (const r of rejected.slice(told.current))
+      refused(r.command, r.error, { now: current(), known: r.known ?? null });
     told.current = rejected.length;
-  }, [rejected, toast]);
+  }, [rejected, refused, current]);
   // all sent, or the meeting cannot be joined any more: nothing more to do here
   useEffect(() => {
     if ((status === 'live' && pending === 0) || error) onDone(meetingId);

@@ -21,6 +21,8 @@ import type { Transport } from '../sync/transport.ts';
 export interface UseMeeting extends SyncView {
   send: (command: ClientCommand) => Promise<CommandAck>;
   retry: () => void;
+  /** The meeting now, unfiltered, read at call time (a command's answer may outrun a render). */
+  current: () => MeetingState | null;
   /** Changes to the published pack that concern this person, oldest first (this session). */
   announcements: Announcement[];
 }
@@ -134,5 +136,12 @@ function useSyncView(sync: MeetingSync, user: User | null): UseMeeting {
     () => seenBy(previewed(view.meeting, view.previews), user),
     [view.meeting, view.previews, user],
   );
-  return { ...view, meeting, send: sync.send, retry: sync.retry, announcements };
+  return {
+    ...view,
+    meeting,
+    send: sync.send,
+    retry: sync.retry,
+    current: sync.current,
+    announcements,
+  };
 }

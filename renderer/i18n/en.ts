@@ -6,6 +6,7 @@ import { minutesEn } from './parts/minutes.ts';
 import { packSearchEn } from './parts/packSearch.ts';
 import { builderEn } from './parts/builder.ts';
 import { sessionEndEn } from './parts/sessionEnd.ts';
+import { refusalsEn } from './parts/refusals.ts';
 export const en = {
   app: {
     name: 'eCabinet',
@@ -366,4 +367,5 @@ export const en = {
   packSearch: packSearchEn,
   builder: builderEn,
   sessionEnd: sessionEndEn,
+  refusals: refusalsEn,
 };

@@ -6,6 +6,7 @@ import { minutesVi } from './parts/minutes.ts';
 import { packSearchVi } from './parts/packSearch.ts';
 import { builderVi } from './parts/builder.ts';
 import { sessionEndVi } from './parts/sessionEnd.ts';
+import { refusalsVi } from './parts/refusals.ts';
 export const vi = {
   app: {
     name: 'eCabinet',
@@ -359,6 +360,7 @@ export const vi = {
   packSearch: packSearchVi,
   builder: builderVi,
   sessionEnd: sessionEndVi,
+  refusals: refusalsVi,
 };
 
 export type Messages = typeof vi;

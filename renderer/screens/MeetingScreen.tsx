@@ -28,7 +28,7 @@ import { PackSearch } from '../components/PackSearch.tsx';
 import { MinutesPanel } from '../components/MinutesPanel.tsx';
 import { ProxyPanel } from '../components/ProxyPanel.tsx';
 import { SpeakersPanel } from '../components/SpeakersPanel.tsx';
-import { useToast } from '../components/Toasts.tsx';
+import { useRefusalNotice } from '../hooks/useRefusalNotice.ts';
 import { VotesPanel } from '../components/VotesPanel.tsx';
 import { formatDateTime } from '../format.ts';
 import { useMeeting } from '../hooks/useMeeting.ts';
@@ -41,10 +41,10 @@ import type { SyncStatus } from '../sync/meetingSync.ts';
 export function MeetingScreen({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
   const { user, transport } = useSession();
-  const { meeting, status, error, pending, send, retry, clockOffsetMs, announcements } =
+  const { meeting, status, error, pending, send, retry, clockOffsetMs, announcements, current } =
     useMeeting(meetingId);
   const presenting = usePresenter(meetingId, meeting);
-  const toast = useToast();
+  const refused = useRefusalNotice();
   const openVotes = meeting
     ? Object.values(meeting.votes)
         .filter((v) => v.status === 'open')
@@ -54,11 +54,12 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
 
   const run = useCallback(
     (command: ClientCommand) => {
+      const known = meeting; // as it was when the change was made
       void send(command).then((ack) => {
-        if (!ack.ok) toast(ack.error);
+        if (!ack.ok) refused(command, ack.error, { now: current(), known });
       });
     },
-    [send, toast],
+    [send, refused, current, meeting],
   );
 
   if (error && !meeting)

@@ -44,8 +44,11 @@ export interface SyncView {
   clockOffsetMs: number;
   /** Commands sent and not yet acknowledged, oldest first (shown optimistically). */
   outbox: readonly OutboxRecord[];
-  /** Commands kept from an earlier session that the server refused when they were sent at last. */
-  rejected: readonly { command: ClientCommand; error: AppError }[];
+  /**
+   * Commands kept from an earlier session that the server refused when they were sent at last,
+   * with the meeting as this device knew it before that reconnect (names a document since gone).
+   */
+  rejected: readonly { command: ClientCommand; error: AppError; known?: MeetingState | null }[];
   /** The meeting shown is the copy kept on this device: the server has not been reached yet. */
   fromDevice: boolean;
   /** The outbox could not be kept on this device (storage full): a reload would lose it. */
@@ -111,6 +114,8 @@ export class MeetingSync {
   private readonly outbox = new Map<string, OutboxEntry>();
   /** Bumped on every join, disconnect and stop, so that an old join answer is ignored. */
   private joinSeq = 0;
+  /** The meeting as it was before the last join answer was applied (what was known offline). */
+  private beforeJoin: MeetingState | null = null;
   private joining = false;
   /** Pushed batches that arrived while a join was pending; handled after its answer. */
   private buffered: EventsMessage[] = [];
@@ -130,7 +135,14 @@ export class MeetingSync {
         done: (ack) => {
           if (!ack.ok)
             this.update({
-              rejected: [...this.view.rejected, { command: rec.command, error: ack.error }],
+              rejected: [
+                ...this.view.rejected,
+                {
+                  command: rec.command,
+                  error: ack.error,
+                  known: this.beforeJoin ?? this.view.meeting,
+                },
+              ],
             });
         },
       });
@@ -146,6 +158,9 @@ export class MeetingSync {
   };
 
   getSnapshot = (): SyncView => this.view;
+
+  /** The meeting as the engine has it at this moment. */
+  current = (): MeetingState | null => this.view.meeting;
 
   /** Every batch of events applied (pushed, or caught up on after a reconnect), with the state before. */
   onBatch = (listener: (before: MeetingState, events: MeetingEvent[]) => void): (() => void) => {
@@ -240,6 +255,7 @@ export class MeetingSync {
       return;
     }
     const before = this.view.meeting;
+    this.beforeJoin = before;
     const meeting =
       res.mode === 'snapshot'
         ? res.snapshot

@@ -93,9 +93,28 @@ describe('MeetingSync kept on the device', () => {
     t.connect();
     t.lastJoin().ack({ ok: true, mode: 'snapshot', meetingId: M, rev: 3, snapshot: meeting(3) });
     t.commands[0]!.ack({ ok: false, error: { code: 'NOT_FOUND', message: 'gone' } });
+    // nothing was kept of the meeting: the one known is the one joined
     expect(s.getSnapshot().rejected).toEqual([
-      { command: note, error: { code: 'NOT_FOUND', message: 'gone' } },
+      { command: note, error: { code: 'NOT_FOUND', message: 'gone' }, known: meeting(3) },
     ]);
+  });
+
+  it('keeps with a refusal the meeting as the device knew it when the change was made', async () => {
+    // kept offline at rev 2, when the agenda item the note is on was still there
+    const device = new Device();
+    const before = { ...meeting(2), title: 'Họp (như trên máy)' };
+    device.state = { meeting: before, rev: 2 };
+    device.outbox = JSON.stringify([{ id: 'cmd-waiting-2', command: note }]);
+    const t = new FakeTransport();
+    const s = new MeetingSync(t, M, { persist: device.persistence() });
+    s.start();
+    await settle();
+    t.connect();
+    t.lastJoin().ack({ ok: true, mode: 'snapshot', meetingId: M, rev: 5, snapshot: meeting(5) });
+    t.commands[0]!.ack({ ok: false, error: { code: 'NOT_FOUND', message: 'gone' } });
+    const [r] = s.getSnapshot().rejected;
+    expect(r?.known?.title).toBe('Họp (như trên máy)');
+    expect(s.current()?.rev).toBe(5);
   });
 });
 

@@ -1,6 +1,6 @@
 // The document screen (#/meetings/:id/documents/:documentId[/:page]): one meeting document in
 // the viewer. The page read is kept in the address, so a reload or a shared link opens there.
-import { useCallback, useMemo, useState, type CSSProperties } from 'react';
+import { useCallback, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WithAnnotations } from '../annotations/WithAnnotations.tsx';
 import { fileUrl } from '../api/http.ts';
@@ -12,6 +12,7 @@ import { useMeeting } from '../hooks/useMeeting.ts';
 import { platform } from '../platform.ts';
 import { PresenterBar } from '../presenter/PresenterBar.tsx';
 import { usePresenter } from '../presenter/usePresenter.ts';
+import { useSteadyScroll } from '../presenter/useSteadyScroll.ts';
 import { cssString } from '../publish/announceText.ts';
 import { useReadReceipt } from '../publish/useReadReceipt.ts';
 import { PdfViewer } from './PdfViewer.tsx';
@@ -27,7 +28,14 @@ interface Props {
 export function DocumentScreen({ meetingId, documentId, page, query }: Props) {
   const { t } = useTranslation();
   const { user } = useSession();
-  const { meeting, error, retry, rev, send, outbox } = useMeeting(meetingId);
+  const { meeting, error, retry, rev, send, outbox, current } = useMeeting(meetingId);
+  // the presenter bar coming or going must not move the page being read
+  const barSlot = useRef<HTMLDivElement>(null);
+  const pages = useCallback(
+    () => barSlot.current?.parentElement?.querySelector<HTMLElement>('.viewer-scroll') ?? null,
+    [],
+  );
+  useSteadyScroll(barSlot, pages);
   const presenting = usePresenter(meetingId, meeting);
   const { pageShown } = presenting;
   const [shownPage, setShownPage] = useState(page ?? 1);
@@ -85,6 +93,7 @@ export function DocumentScreen({ meetingId, documentId, page, query }: Props) {
         rev={rev}
         send={send}
         outbox={outbox}
+        current={current}
         userId={user.id}
         documentId={doc.id}
         sha256={doc.sha256}
@@ -148,14 +157,16 @@ export function DocumentScreen({ meetingId, documentId, page, query }: Props) {
           </button>
         </p>
       )}
-      {meeting && doc && (
-        <PresenterBar
-          meeting={meeting}
-          presenting={presenting}
-          send={send}
-          shown={{ documentId, page: shownPage }}
-        />
-      )}
+      <div ref={barSlot} className="presenter-slot">
+        {meeting && doc && (
+          <PresenterBar
+            meeting={meeting}
+            presenting={presenting}
+            send={send}
+            shown={{ documentId, page: shownPage }}
+          />
+        )}
+      </div>
       {meeting && doc && (
         <UnplacedList meeting={meeting} documentId={documentId} userId={user.id} send={send} />
       )}
