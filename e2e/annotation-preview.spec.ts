@@ -5,7 +5,7 @@
 // catches up on what it missed.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectConnection, signIn, VI_MEETING_TITLE, type Person } from './helpers.ts';
-import { expectRendered, pageSlot } from './viewer-helpers.ts';
+import { openMeetingDocument, pageSlot } from './viewer-helpers.ts';
 
 const DOC = 'bao-cao-kinh-te-xa-hoi-2026.pdf';
 
@@ -40,14 +40,7 @@ async function device(
 }
 
 async function openDocument(page: Page): Promise<void> {
-  await page
-    .getByTestId('document')
-    .filter({ hasText: DOC })
-    .first()
-    .getByTestId('document-open')
-    .click();
-  await expect(page.getByTestId('viewer-title')).toHaveText(DOC);
-  await expectRendered(page, 1);
+  await openMeetingDocument(page, DOC);
   await expect(layer(page)).toBeVisible();
 }
 

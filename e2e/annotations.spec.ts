@@ -3,7 +3,7 @@
 // reload keeps everything. Personal notes follow their author too, and only them.
 import { expect, test, type Page } from '@playwright/test';
 import { displayName, openDemoMeeting, type Person } from './helpers.ts';
-import { expectRendered, pageSlot } from './viewer-helpers.ts';
+import { expectRendered, openMeetingDocument, pageSlot } from './viewer-helpers.ts';
 
 const DOC = 'bao-cao-kinh-te-xa-hoi-2026.pdf';
 const NOTE = 'Cần đối chiếu số liệu với báo cáo quý III';
@@ -15,18 +15,6 @@ const people: Person[] = [];
 test.afterEach(async () => {
   for (const p of people.splice(0)) await p.context.close();
 });
-
-async function openDocument(page: Page): Promise<string> {
-  await page
-    .getByTestId('document')
-    .filter({ hasText: DOC })
-    .first()
-    .getByTestId('document-open')
-    .click();
-  await expect(page.getByTestId('viewer-title')).toHaveText(DOC);
-  await expectRendered(page, 1);
-  return page.url();
-}
 
 async function openAt(page: Page, url: string): Promise<void> {
   await page.goto(url);
@@ -77,7 +65,7 @@ test('annotations follow their author to another device; shared ones reach every
   test.setTimeout(240_000); // three browsers, each opening the document twice
   const device1 = await openDemoMeeting(browser, 'daibieu1');
   people.push(device1);
-  const url = await openDocument(device1.page);
+  const url = await openMeetingDocument(device1.page, DOC);
   const device2 = await openDemoMeeting(browser, 'daibieu1');
   people.push(device2);
   const other = await openDemoMeeting(browser, 'daibieu2');

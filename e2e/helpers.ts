@@ -6,6 +6,7 @@ import {
   type BrowserContext,
   type Locator,
   type Page,
+  type Route,
 } from '@playwright/test';
 
 const demoFile = (name: string): unknown =>
@@ -96,4 +97,19 @@ export function participantRow(page: Page, username: string): Locator {
   return page
     .getByTestId('participant')
     .filter({ has: page.locator('.person-name', { hasText: new RegExp(`^${name}( |$)`) }) });
+}
+
+/** Requests the service worker makes itself are cut off too (see playwright.config.ts). */
+const offlineRoute = (route: Route) =>
+  route.request().serviceWorker() ? route.abort('internetdisconnected') : route.continue();
+
+/** The device loses the network: the page, and its service worker too. */
+export async function goOffline(context: BrowserContext): Promise<void> {
+  await context.setOffline(true);
+  await context.route('**', offlineRoute);
+}
+
+export async function goOnline(context: BrowserContext): Promise<void> {
+  await context.unroute('**', offlineRoute);
+  await context.setOffline(false);
 }

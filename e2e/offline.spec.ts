@@ -2,8 +2,8 @@
 // document never opened before opens from the device and can be annotated; a reload while still
 // offline keeps the app, the meeting and the waiting annotation; back online, the annotation
 // reaches the server exactly once.
-import { expect, test, type BrowserContext, type Route } from '@playwright/test';
-import { expectConnection, openDemoMeeting, type Person } from './helpers.ts';
+import { expect, test } from '@playwright/test';
+import { expectConnection, goOffline, goOnline, openDemoMeeting, type Person } from './helpers.ts';
 import { expectRendered, pageSlot } from './viewer-helpers.ts';
 
 const NOTE = 'Ghi khi mất mạng: hỏi lại số liệu chi đầu tư';
@@ -12,20 +12,6 @@ const people: Person[] = [];
 test.afterEach(async () => {
   for (const p of people.splice(0)) await p.context.close();
 });
-
-/** Requests the service worker makes itself are cut off too (see playwright.config.ts). */
-const offlineRoute = (route: Route) =>
-  route.request().serviceWorker() ? route.abort('internetdisconnected') : route.continue();
-
-async function goOffline(context: BrowserContext): Promise<void> {
-  await context.setOffline(true);
-  await context.route('**', offlineRoute);
-}
-
-async function goOnline(context: BrowserContext): Promise<void> {
-  await context.unroute('**', offlineRoute);
-  await context.setOffline(false);
-}
 
 const notes = (page: Person['page']) =>
   pageSlot(page, 1).locator('[data-annotation-id][data-kind="note"]');

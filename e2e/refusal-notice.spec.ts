@@ -2,9 +2,9 @@
 // delegate edits a note with the network gone while, on their other device, the same note is
 // deleted; back online, the edit is refused (NOT_FOUND: core/annotations.ts) and the notice names
 // the note, its page and its document, and why, in words.
-import { expect, test, type BrowserContext, type Page, type Route } from '@playwright/test';
-import { openDemoMeeting, type Person } from './helpers.ts';
-import { expectRendered, pageSlot } from './viewer-helpers.ts';
+import { expect, test, type Page } from '@playwright/test';
+import { goOffline, goOnline, openDemoMeeting, type Person } from './helpers.ts';
+import { openMeetingDocument, pageSlot } from './viewer-helpers.ts';
 
 const DOC = 'bao-cao-kinh-te-xa-hoi-2026.pdf';
 
@@ -12,19 +12,6 @@ const people: Person[] = [];
 test.afterEach(async () => {
   for (const p of people.splice(0)) await p.context.close();
 });
-
-const offlineRoute = (route: Route) =>
-  route.request().serviceWorker() ? route.abort('internetdisconnected') : route.continue();
-
-async function goOffline(context: BrowserContext): Promise<void> {
-  await context.setOffline(true);
-  await context.route('**', offlineRoute);
-}
-
-async function goOnline(context: BrowserContext): Promise<void> {
-  await context.unroute('**', offlineRoute);
-  await context.setOffline(false);
-}
 
 /** What the device keeps of the changes not yet acknowledged (renderer/offline/meetingStore.ts). */
 const outbox = (page: Page) =>
@@ -35,18 +22,9 @@ const outbox = (page: Page) =>
       .join(''),
   );
 
-const notes = (page: Page) => pageSlot(page, 1).locator('[data-annotation-id][data-kind="note"]');
-
-async function openDoc(page: Page): Promise<void> {
-  await page
-    .getByTestId('document')
-    .filter({ hasText: DOC })
-    .first()
-    .getByTestId('document-open')
-    .click();
-  await expect(page.getByTestId('viewer-title')).toContainText(DOC);
-  await expectRendered(page, 1);
-}
+/** This delegate's own notes on page 1 (others may have shared theirs on the demo document). */
+const notes = (page: Page) =>
+  pageSlot(page, 1).locator('[data-annotation-id][data-kind="note"][data-mine="true"]');
 
 test('an edit made offline to a note deleted on another device is named when refused', async ({
   browser,
@@ -59,8 +37,8 @@ test('an edit made offline to a note deleted on another device is named when ref
   people.push(tablet);
   const a = laptop.page;
   const b = tablet.page;
-  await openDoc(a);
-  await openDoc(b);
+  await openMeetingDocument(a, DOC);
+  await openMeetingDocument(b, DOC);
 
   // a note on page 1, online: the other device has it too
   await a.getByTestId('annotation-toolbar').locator('button[data-tool="note"]').click();

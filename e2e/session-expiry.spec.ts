@@ -1,18 +1,13 @@
 // A session that expires while a delegate is away must not lose the note they made offline: the
 // device keeps it, the login screen says so, another account signing in on the device does not
 // see it, and once the delegate signs in again the note reaches the server exactly once.
-import {
-  expect,
-  test,
-  type Browser,
-  type BrowserContext,
-  type Page,
-  type Route,
-} from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { FAKE_DESKTOP_KEY, installFakeDesktop } from './fake-desktop.ts';
 import {
   DEMO_PASSWORD,
   expectConnection,
+  goOffline,
+  goOnline,
   openDemoMeeting,
   signIn,
   VI_MEETING_TITLE,
@@ -33,20 +28,6 @@ test.afterEach(async () => {
   await setServerClockOffset(0);
   for (const p of people.splice(0)) await p.context.close();
 });
-
-/** Requests the service worker makes itself are cut off too (see playwright.config.ts). */
-const offlineRoute = (route: Route) =>
-  route.request().serviceWorker() ? route.abort('internetdisconnected') : route.continue();
-
-async function goOffline(context: BrowserContext): Promise<void> {
-  await context.setOffline(true);
-  await context.route('**', offlineRoute);
-}
-
-async function goOnline(context: BrowserContext): Promise<void> {
-  await context.unroute('**', offlineRoute);
-  await context.setOffline(false);
-}
 
 /** This run's note on page 1 (however many times it shows). */
 const notes = (page: Page) =>

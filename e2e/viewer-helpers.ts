@@ -133,3 +133,16 @@ export async function centreY(page: Page, selector: ReturnType<Page['locator']>)
   const box = (await selector.first().boundingBox())!;
   return box.y + box.height / 2 - pageBox.y;
 }
+
+/** Opens a document of the meeting screen's agenda by its file name; returns the viewer's URL. */
+export async function openMeetingDocument(page: Page, name: string): Promise<string> {
+  await page
+    .getByTestId('document')
+    .filter({ hasText: name })
+    .first()
+    .getByTestId('document-open')
+    .click();
+  await expect(page.getByTestId('viewer-title')).toHaveText(name);
+  await expectRendered(page, 1);
+  return page.url();
+}

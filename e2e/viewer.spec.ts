@@ -7,6 +7,7 @@ import {
   corpusFile,
   expectRendered,
   hasCorpus,
+  openMeetingDocument,
   openViewer,
   pageSlot,
   pageText,
@@ -65,15 +66,7 @@ const viewer = () => page.getByTestId('viewer');
 test('a Vietnamese demo document opens from the agenda, with its text, zoom and thumbnails', async () => {
   await page.goto('/');
   await page.getByTestId('meeting-card').filter({ hasText: VI_MEETING_TITLE }).click();
-  const name = 'bao-cao-kinh-te-xa-hoi-2026.pdf';
-  await page
-    .getByTestId('document')
-    .filter({ hasText: name })
-    .first()
-    .getByTestId('document-open')
-    .click();
-  await expect(page.getByTestId('viewer-title')).toHaveText(name);
-  await expectRendered(page, 1);
+  await openMeetingDocument(page, 'bao-cao-kinh-te-xa-hoi-2026.pdf');
   const text = await pageText(page, 1);
   expect(text).toContain('Hạnh phúc');
   expect(text).toMatch(/NHÂN DÂN/);
