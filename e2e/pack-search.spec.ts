@@ -8,9 +8,18 @@ test('a search typed without marks finds "ngân sách" and opens the hit at its 
 }) => {
   const { context, page } = await openDemoMeeting(browser, 'daibieu1');
   try {
+    const searches: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/search?')) searches.push(r.url());
+    });
     const input = page.getByTestId('pack-search-input');
     await input.fill('ngan sach');
     await input.press('Enter');
+    await expect(page.getByTestId('pack-search-status')).toHaveAttribute('data-state', 'done');
+    // typed, then Enter: one search, not a second one when the typing pause ends (which would
+    // blank the results a moment later)
+    await page.waitForTimeout(600);
+    expect(searches).toHaveLength(1);
     await expect(page.getByTestId('pack-search-status')).toHaveAttribute('data-state', 'done');
     await expect(page.getByTestId('pack-search-summary')).toHaveText(
       /^\d+ kết quả trong \d+ tài liệu$/,

@@ -68,7 +68,10 @@ export function PackSearch({ meetingId, agenda, documents }: Props) {
 
   useEffect(() => {
     if (query === last.current) return;
-    const timer = setTimeout(() => runLatest.current(query), DEBOUNCE_MS);
+    // (Enter may have searched for it meanwhile: a second search would blank the results)
+    const timer = setTimeout(() => {
+      if (query !== last.current) runLatest.current(query);
+    }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [query]);
 
