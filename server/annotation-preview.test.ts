@@ -9,12 +9,10 @@ import { PROTOCOL_VERSION, type AnnotationPreview, type ClientCommand } from '..
 import {
   api,
   commandId,
-  createMeeting,
+  meetingWithDocument,
   expectOk,
-  makePdf,
   startTestServer,
   until,
-  upload,
   TestClient,
   type ClientSocket,
   type MeetingFixture,
@@ -28,16 +26,7 @@ let projectorToken: string;
 
 beforeAll(async () => {
   t = await startTestServer();
-  m = await createMeeting(t, { delegates: 2, items: 1 });
-  const res = await upload(
-    t.url,
-    m.secretary.token,
-    m.meetingId,
-    m.itemIds[0]!,
-    await makePdf(3, 'Ngan sach'),
-    'du-toan.pdf',
-  );
-  documentId = (res.json.document as { id: string }).id;
+  ({ m, documentId } = await meetingWithDocument(t));
   const made = await api<{ token: string }>(t.url, `/api/meetings/${m.meetingId}/projector`, {
     token: m.chair.token,
     json: {},

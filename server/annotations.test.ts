@@ -4,12 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientCommand, MeetingEvent } from '../core/index.ts';
 import {
-  createMeeting,
+  meetingWithDocument,
   expectOk,
-  makePdf,
   startTestServer,
   until,
-  upload,
   type MeetingFixture,
   type TestClient,
   type TestServer,
@@ -21,16 +19,7 @@ let documentId: string;
 
 beforeAll(async () => {
   t = await startTestServer();
-  m = await createMeeting(t, { delegates: 2, items: 1 });
-  const res = await upload(
-    t.url,
-    m.secretary.token,
-    m.meetingId,
-    m.itemIds[0]!,
-    await makePdf(3, 'Ngan sach'),
-    'du-toan.pdf',
-  );
-  documentId = (res.json.document as { id: string }).id;
+  ({ m, documentId } = await meetingWithDocument(t));
 });
 
 afterAll(async () => {

@@ -403,6 +403,22 @@ export async function expectOk(
   return ack;
 }
 
+/** A meeting (two delegates, one item) with a 3-page PDF on its item: the annotation tests' setup. */
+export async function meetingWithDocument(
+  t: TestServer,
+): Promise<{ m: MeetingFixture; documentId: string }> {
+  const m = await createMeeting(t, { delegates: 2, items: 1 });
+  const res = await upload(
+    t.url,
+    m.secretary.token,
+    m.meetingId,
+    m.itemIds[0]!,
+    await makePdf(3, 'Ngan sach'),
+    'du-toan.pdf',
+  );
+  return { m, documentId: (res.json.document as { id: string }).id };
+}
+
 /** A small, valid PDF made on the spot, for tests that need a document but not a real one. */
 export async function makePdf(pages = 2, text = 'Ban du thao'): Promise<Uint8Array> {
   const { PDFDocument, StandardFonts } = await import('pdf-lib');
