@@ -4,8 +4,6 @@ import { Server } from 'socket.io';
 import { z } from 'zod';
 import {
   appError,
-  audienceOf,
-  canSee,
   canSeeMeeting,
   ClientCommandSchema,
   CommandEnvelopeSchema,
@@ -47,6 +45,7 @@ import {
 } from './io.ts';
 import { disconnectProjectors, PROJECTOR_READ_ONLY, projectorHandshake } from './projector.ts';
 import { PresenterRelay, registerPresenter } from './presenter.ts';
+import { audienceCuts } from './audience.ts';
 import { sendPreview } from './preview.ts';
 import { registerVoteStatus, sendTally } from './vote-socket.ts';
 
@@ -300,26 +299,8 @@ function deliverEvents(
     rev,
     events: evs,
   });
-  const audiences = events.map(audienceOf);
-  if (audiences.every((a) => a.kind === 'all')) {
-    io.to(meetingRoom(log.id)).emit('meeting:events', msg(events));
-    return;
-  }
-  // people named in an audience get their own cut; everyone else gets the cut for their role
-  const named = new Set(audiences.flatMap((a) => (a.kind === 'some' ? a.users : [])));
-  const namedRooms = [...named].map((u) => userInMeetingRoom(log.id, u));
-  for (const userId of named) {
-    const role = roleIn(log.durable, { userId, globalRole: 'member' });
-    const mine = events.filter((_, i) => canSee(audiences[i]!, userId, role));
-    io.to(userInMeetingRoom(log.id, userId)).emit('meeting:events', msg(mine));
-  }
-  for (const role of ROLES) {
-    const theirs = events.filter((_, i) => canSee(audiences[i]!, '', role));
-    io.to(roleRoom(log.id, role)).except(namedRooms).emit('meeting:events', msg(theirs));
-  }
-  // the room's screen sees what is for everyone
-  const shown = events.filter((_, i) => audiences[i]!.kind === 'all');
-  io.to(projectorRoom(log.id)).emit('meeting:events', msg(shown));
+  for (const cut of audienceCuts(log, events))
+    io.to(cut.room).except(cut.except).emit('meeting:events', msg(cut.events));
 }
 
 /** Keeps sockets' rooms in step with participants being added, removed or given another role. */
