@@ -9,7 +9,7 @@ import { useSession } from '../app/session.ts';
 import { formatDateTime } from '../format.ts';
 import { useNow } from '../hooks/useNow.ts';
 import { currentLanguage } from '../i18n/index.ts';
-import { FormDocuments, FormStatusBadge, useLeftText } from './FormBits.tsx';
+import { DeadlineFact, FormDocuments, FormStatusBadge } from './FormBits.tsx';
 import { formsApi, requestId } from './formsApi.ts';
 
 export function FormAnswerScreen({ formId }: { formId: string }) {
@@ -27,7 +27,6 @@ export function FormAnswerScreen({ formId }: { formId: string }) {
   // the id of an answer not yet acknowledged: resending the same answer reuses it (applied once)
   const pending = useRef<{ key: string; id: string } | null>(null);
   const now = useNow(true, 30_000);
-  const leftText = useLeftText();
 
   // the fields start from the answer given (again when a newer one arrives, e.g. from another device)
   const shownAnswer = useRef<string | null>(null);
@@ -110,15 +109,7 @@ export function FormAnswerScreen({ formId }: { formId: string }) {
         <FormStatusBadge status={form.status} />
       </div>
       <dl className="facts">
-        <div>
-          <dt>{t('forms.deadline')}</dt>
-          <dd>
-            {formatDateTime(form.deadline, lang)}
-            {form.status === 'open' && (
-              <span className="muted"> · {leftText(form.deadline, now)}</span>
-            )}
-          </dd>
-        </div>
+        <DeadlineFact deadline={form.deadline} status={form.status} nowMs={now} />
         {manager && (
           <div>
             <dt>{t('forms.results')}</dt>

@@ -2,6 +2,8 @@
 import { useTranslation } from 'react-i18next';
 import type { FormDocument, FormStatus } from '../../core/index.ts';
 import { formDocumentHref } from '../app/route.ts';
+import { formatDateTime } from '../format.ts';
+import { currentLanguage } from '../i18n/index.ts';
 import { timeLeft } from './timeLeft.ts';
 
 /** "còn 1 ngày 3 giờ", "còn 2 giờ 5 phút", "còn 7 phút" or "đã hết hạn". */
@@ -14,6 +16,29 @@ export function useLeftText(): (deadline: string, nowMs: number) => string {
     if (left.hours > 0) return t('forms.leftHours', { ...left });
     return t('forms.leftMinutes', { ...left });
   };
+}
+
+/** The deadline as a fact of a form (a `<dl className="facts">` row), with the time left while open. */
+export function DeadlineFact({
+  deadline,
+  status,
+  nowMs,
+}: {
+  deadline: string;
+  status: FormStatus;
+  nowMs: number;
+}) {
+  const { t, i18n } = useTranslation();
+  const leftText = useLeftText();
+  return (
+    <div>
+      <dt>{t('forms.deadline')}</dt>
+      <dd>
+        {formatDateTime(deadline, currentLanguage(i18n.language))}
+        {status === 'open' && <span className="muted"> · {leftText(deadline, nowMs)}</span>}
+      </dd>
+    </div>
+  );
 }
 
 export function FormStatusBadge({ status }: { status: FormStatus }) {

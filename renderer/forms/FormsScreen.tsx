@@ -6,7 +6,7 @@ import { useSession } from '../app/session.ts';
 import { formatDateTime } from '../format.ts';
 import { useNow } from '../hooks/useNow.ts';
 import { currentLanguage } from '../i18n/index.ts';
-import { FormStatusBadge, useLeftText } from './FormBits.tsx';
+import { DeadlineFact, FormStatusBadge, useLeftText } from './FormBits.tsx';
 import { useForms } from './useForms.ts';
 
 export function FormsScreen() {
@@ -73,15 +73,7 @@ export function FormsScreen() {
                 <FormStatusBadge status={f.status} />
               </div>
               <dl className="facts">
-                <div>
-                  <dt>{t('forms.deadline')}</dt>
-                  <dd>
-                    {formatDateTime(f.deadline, lang)}
-                    {f.status === 'open' && (
-                      <span className="muted"> · {leftText(f.deadline, serverNow)}</span>
-                    )}
-                  </dd>
-                </div>
+                <DeadlineFact deadline={f.deadline} status={f.status} nowMs={serverNow} />
                 {f.recipient && (
                   <div>
                     <dt>{t('forms.yourAnswer')}</dt>
